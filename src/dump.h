@@ -1,0 +1,19 @@
+/* dump.h: --dump, the pages as plain text through the layout engine. */
+#ifndef ICLEI_DUMP_H
+#define ICLEI_DUMP_H
+
+#include <stdio.h>
+
+#include "bundle.h"
+#include "layout.h"
+#include "util.h"
+
+/* Write one display line (no newline) to b, sanitised. */
+void dump_line(struct sbuf *b, const struct doc *d, const struct dline *l);
+
+/* Print page `page` of b (every page, in order, when page < 0), laid out
+ * by o.  Returns 0, or -1 on a write error (errno set). */
+int dump_bundle(FILE *fp, const struct bundle *b, int page,
+                const struct layout_opts *o);
+
+#endif

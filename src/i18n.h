@@ -1,0 +1,20 @@
+/* i18n.h: gettext glue. Every interface string goes through _() (or N_()
+ * where it must be a constant), so catalogues in po/ can translate it. */
+#ifndef ICLEI_I18N_H
+#define ICLEI_I18N_H
+
+#include <config.h>
+
+#if ENABLE_NLS
+# include <libintl.h>
+# define _(s) gettext(s)
+# define P_(s, p, n) ngettext((s), (p), (n))
+#else
+# define _(s) ((char *)(s))
+# define P_(s, p, n) ((n) == 1 ? (char *)(s) : (char *)(p))
+# define textdomain(d) ((void)0)
+# define bindtextdomain(d, dir) ((void)0)
+#endif
+#define N_(s) (s)
+
+#endif

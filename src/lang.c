@@ -1,0 +1,85 @@
+/* lang.c: the languages iclei-tui knows, their names and aliases. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lang.h"
+
+static const struct {
+	const char *code, *alias, *catalog;
+} langs[LANG_COUNT] = {
+	[LANG_EN] = {"en", "en", "en"},
+	[LANG_KO] = {"ko", "kr", "ko"},
+	[LANG_JA] = {"ja", "jp", "ja"},
+	[LANG_ZH] = {"zh", "cn", "zh_CN"},
+};
+
+const char *
+lang_code(enum lang l)
+{
+	return langs[l].code;
+}
+
+const char *
+lang_catalog(enum lang l)
+{
+	return langs[l].catalog;
+}
+
+int
+lang_parse(const char *s)
+{
+	size_t n = strcspn(s, "_-.@");
+
+	if (n != 2 || (s[2] != '\0' && strchr("_-.@", s[2]) == NULL))
+		return -1;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (strncasecmp(s, langs[l].code, 2) == 0
+		    || strncasecmp(s, langs[l].alias, 2) == 0)
+			return l;
+	return -1;
+}
+
+/* First language of ours in a colon-separated priority list. */
+static int
+parse_list(const char *v)
+{
+	char item[64];
+
+	while (*v != '\0') {
+		size_t n = strcspn(v, ":");
+
+		if (n > 0 && n < sizeof item) {
+			int l;
+
+			memcpy(item, v, n);
+			item[n] = '\0';
+			if ((l = lang_parse(item)) >= 0)
+				return l;
+		}
+		v += n + (v[n] == ':');
+	}
+	return -1;
+}
+
+enum lang
+lang_from_env(void)
+{
+	static const char *const locale_vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	const char *v = getenv("LANGUAGE");
+	int l;
+
+	if (v != NULL && (l = parse_list(v)) >= 0)
+		return (enum lang)l;
+	/* POSIX precedence: the first of these that is set decides. */
+	for (size_t i = 0; i < sizeof locale_vars / sizeof *locale_vars; i++) {
+		v = getenv(locale_vars[i]);
+		if (v != NULL && *v != '\0') {
+			l = lang_parse(v);
+			return l >= 0 ? (enum lang)l : LANG_EN;
+		}
+	}
+	return LANG_EN;
+}

@@ -1,0 +1,215 @@
+/* layout.c: a page of the bundle as display lines at a given width. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "util.h"
+
+enum {
+	LIST_INDENT = 2,	/* "  • item" */
+	QUOTE_INDENT = 2,	/* "  │ quote" */
+	MIN_TEXT = 8,		/* below this, indents give way to text */
+};
+
+const char *
+layout_mark(enum line_mark mark, enum ambiguous ambig)
+{
+	/* The narrow forms are East Asian Ambiguous: a terminal that draws
+	 * those two columns wide gets ASCII ones. */
+	static const char *const marks[][2] = {
+		[MARK_NONE] = {"", ""},
+		[MARK_BULLET] = {"\u2022 ", "* "},
+		[MARK_BAR] = {"\u2502 ", "| "},
+		[MARK_ARROW] = {"\u2192 ", "-> "},
+		[MARK_DASH] = {"\u2014 ", "-- "},
+	};
+
+	return marks[mark][ambig == AMBIGUOUS_WIDE];
+}
+
+int
+layout_mark_width(enum line_mark mark, enum ambiguous ambig)
+{
+	const char *m = layout_mark(mark, ambig);
+
+	return text_width(m, strlen(m));
+}
+
+char
+layout_rule_char(enum line_style style)
+{
+	return style == LS_TITLE_RULE ? '=' : '-';
+}
+
+static struct dline *
+add(struct doc *d, enum line_style style, int block, int part)
+{
+	struct dline *l;
+
+	grow(&d->v, &d->cap, d->n + 1, sizeof *d->v);
+	l = &d->v[d->n++];
+	memset(l, 0, sizeof *l);
+	l->style = (unsigned char)style;
+	l->block = block;
+	l->part = (short)part;
+	return l;
+}
+
+static void
+add_blank(struct doc *d, int block)
+{
+	add(d, LS_BLANK, block, 0);
+}
+
+/* Where text goes: `col` columns in, after `mark` at `mark_indent`.  When
+ * the line is too narrow for that, the indent goes first, then the mark. */
+struct hang {
+	int mark_indent, col;
+	enum line_mark mark;
+};
+
+static struct hang
+fit(const struct doc *d, int mark_indent, enum line_mark mark, int col)
+{
+	struct hang h = {mark_indent, col, mark};
+	int mw = layout_mark_width(mark, d->ambig);
+
+	if (d->width - h.col < MIN_TEXT) {
+		h.col -= h.mark_indent;
+		h.mark_indent = 0;
+	}
+	if (d->width - h.col < MIN_TEXT / 2 && h.col > 0) {
+		h.col = 0;
+		h.mark = MARK_NONE;
+	} else if (h.col < mw) {
+		h.mark = MARK_NONE;
+	}
+	return h;
+}
+
+/* Wrap src into lines whose text starts h.col columns in; the first line
+ * (or, with every_line, each line) carries the mark.  Returns the widest
+ * line's width. */
+static int
+add_text(struct doc *d, const struct layout_opts *o, const char *src,
+         struct hang h, bool every_line, enum line_style style, int block,
+         int part)
+{
+	struct tlines tl = {0};
+	int widest = 0;
+
+	text_wrap(src, strlen(src), d->width - h.col, o->rules, &tl);
+	for (size_t i = 0; i < tl.n; i++) {
+		struct dline *l = add(d, style, block, part);
+		bool marked = (i == 0 || every_line) && h.mark != MARK_NONE;
+
+		l->src = src;
+		l->start = tl.v[i].start;
+		l->end = tl.v[i].end;
+		l->overwide = tl.v[i].overwide;
+		l->mark = (unsigned char)(marked ? h.mark : MARK_NONE);
+		l->indent = (short)(marked ? h.mark_indent : h.col);
+		l->width = h.col + tl.v[i].width;
+		if (tl.v[i].end == tl.v[i].start && !marked)
+			l->width = l->indent = 0;	/* no trailing blanks */
+		if (l->width > widest)
+			widest = l->width;
+	}
+	free(tl.v);
+	return widest;
+}
+
+static void
+add_rule(struct doc *d, enum line_style style, int width, int block)
+{
+	struct dline *l = add(d, style, block, 0);
+
+	l->width = width;
+}
+
+static void
+layout_quote(struct doc *d, const struct layout_opts *o, const struct block *b,
+             int j)
+{
+	int bar = layout_mark_width(MARK_BAR, d->ambig);
+	int dash = layout_mark_width(MARK_DASH, d->ambig);
+	struct hang h = fit(d, QUOTE_INDENT, MARK_BAR, QUOTE_INDENT + bar);
+
+	add_text(d, o, b->text, h, true, LS_QUOTE, j, 0);
+	/* The attribution hangs under the quote's text: "— name", then the
+	 * role aligned with the name. */
+	h = fit(d, h.col, MARK_DASH, h.col + dash);
+	add_text(d, o, b->by, h, false, LS_ATTRIBUTION, j, 1);
+	if (b->role != NULL) {
+		h.mark = MARK_NONE;
+		add_text(d, o, b->role, h, false, LS_ATTRIBUTION, j, 2);
+	}
+}
+
+static void
+layout_block(struct doc *d, const struct layout_opts *o, const struct block *b,
+             int j)
+{
+	struct hang plain = {0, 0, MARK_NONE};
+	int w, mw;
+
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		w = add_text(d, o, b->text, plain, false, LS_HEADING, j, 0);
+		add_rule(d, LS_HEADING_RULE, w, j);
+		break;
+	case BLOCK_PARAGRAPH:
+		add_text(d, o, b->text, plain, false, LS_PARAGRAPH, j, 0);
+		break;
+	case BLOCK_LIST:
+		mw = layout_mark_width(MARK_BULLET, d->ambig);
+		for (size_t k = 0; k < b->nitems; k++)
+			add_text(d, o, b->items[k],
+			         fit(d, LIST_INDENT, MARK_BULLET, LIST_INDENT + mw),
+			         false, LS_ITEM, j, (int)k);
+		break;
+	case BLOCK_QUOTE:
+		layout_quote(d, o, b, j);
+		break;
+	case BLOCK_LINK:
+		mw = layout_mark_width(MARK_ARROW, d->ambig);
+		add_text(d, o, b->text, fit(d, 0, MARK_ARROW, mw), false, LS_LINK,
+		         j, 0);
+		break;
+	}
+}
+
+void
+layout_page(struct doc *d, const struct page *p, const struct layout_opts *o)
+{
+	struct hang plain = {0, 0, MARK_NONE};
+	int w;
+
+	d->n = 0;
+	d->width = o->width < 1 ? 1 : o->width;
+	d->ambig = o->ambig;
+	w = add_text(d, o, p->title, plain, false, LS_TITLE, -1, 0);
+	add_rule(d, LS_TITLE_RULE, w, -1);
+	for (size_t j = 0; j < p->nblocks; j++) {
+		add_blank(d, (int)j);
+		layout_block(d, o, &p->blocks[j], (int)j);
+	}
+}
+
+void
+doc_free(struct doc *d)
+{
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}
+
+size_t
+doc_block_line(const struct doc *d, int block)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].block == block && d->v[i].style != LS_BLANK)
+			return i;
+	return d->n;
+}

@@ -1,0 +1,210 @@
+/* main.c: iclei-tui -- the ICLEI East Asia site, in the terminal.
+ *
+ * Sets up the locale, reads the command line, loads and checks the
+ * bundle before anything else (so its errors print normally), then runs
+ * the mode asked for: --check, --dump, or the full-screen browser. */
+#include <config.h>
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "bundleset.h"
+#include "datadir.h"
+#include "dump.h"
+#include "i18n.h"
+#include "lang.h"
+#include "options.h"
+#include "sanitize.h"
+#include "util.h"
+
+static void
+setup_locale(void)
+{
+	const char *codeset;
+
+	setlocale(LC_ALL, "");
+	/* The content is UTF-8 whatever the user's locale; C.UTF-8 is the
+	 * one UTF-8 locale every Debian system has. */
+	codeset = nl_langinfo(CODESET);
+	if (strcmp(codeset, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+}
+
+static void
+print_summary(const struct bundle *b)
+{
+	size_t blocks = 0;
+
+	for (size_t i = 0; i < b->npages; i++)
+		blocks += b->pages[i].nblocks;
+	printf(_("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), sanitize_arg(b->file),
+	       b->lang, b->npages, blocks, b->ntags);
+}
+
+/* --check FILE...: each file on its own. */
+static int
+check_files(char **files, int n)
+{
+	int status = EXIT_OK;
+
+	for (int i = 0; i < n; i++) {
+		struct bundle_error err;
+		struct bundle *b = bundle_load_file(files[i], &err);
+
+		if (b == NULL) {
+			bundle_error_print(&err, stderr);
+			status = EXIT_INVALID;
+			continue;
+		}
+		print_summary(b);
+		bundle_free(b);
+	}
+	return status;
+}
+
+/* --check: the data directory's bundle, every language, together. */
+static int
+check_set(const struct bundleset *set)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (set->lang[l] != NULL)
+			print_summary(set->lang[l]);
+	return EXIT_OK;
+}
+
+static int
+choose_lang(const struct options *o, const struct bundleset *set, enum lang *out)
+{
+	int l;
+
+	if (o->lang == NULL) {
+		l = lang_from_env();
+		if (set->lang[l] == NULL)	/* fall back to what there is */
+			l = bundleset_next_lang(set, (enum lang)l, 1);
+		*out = (enum lang)l;
+		return 0;
+	}
+	l = lang_parse(o->lang);
+	if (l < 0) {
+		usage_error(_("unknown language '%s' (valid: en, ko, ja, zh)"),
+		            sanitize_arg(o->lang));
+		return -1;
+	}
+	if (set->lang[l] == NULL) {
+		usage_error(_("no %s bundle in %s"), lang_code((enum lang)l),
+		            sanitize_arg(set->dir));
+		return -1;
+	}
+	*out = (enum lang)l;
+	return 0;
+}
+
+static int
+choose_page(const struct options *o, const struct bundle *b, int *out)
+{
+	struct sbuf valid = {0};
+
+	if (o->page == NULL) {
+		*out = -1;
+		return 0;
+	}
+	if ((*out = bundle_find_page(b, o->page)) >= 0)
+		return 0;
+	for (size_t i = 0; i < b->npages; i++)
+		sbuf_printf(&valid, "%s%s", i ? ", " : "", b->pages[i].id);
+	usage_error(_("unknown page '%s' (valid: %s)"), sanitize_arg(o->page), valid.s);
+	sbuf_free(&valid);
+	return -1;
+}
+
+static int
+dump_width(const struct options *o)
+{
+	struct winsize ws;
+
+	if (o->width > 0)
+		return o->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+	    && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static int
+run_dump(const struct options *o, struct bundle *b, int page)
+{
+	struct layout_opts lo = {
+		.width = dump_width(o),
+		.ambig = o->ambiguous == AMBIG_WIDE ? AMBIGUOUS_WIDE : AMBIGUOUS_NARROW,
+		.rules = text_break_rules(b->lang),
+	};
+
+	if (lo.ambig == AMBIGUOUS_WIDE)
+		bundle_make_unambiguous(b);
+	if (dump_bundle(stdout, b, page, &lo) != 0 || fflush(stdout) != 0) {
+		warnx(_("write error: %s"), strerror(errno));
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+static int
+run(const struct options *o)
+{
+	struct bundleset set;
+	struct bundle_error err;
+	enum lang lang;
+	int page, status;
+	char *dir;
+
+	if (o->check && o->nfiles > 0)
+		return check_files(o->files, o->nfiles);
+	dir = datadir_find(o->data_dir);
+	if (!bundleset_load(&set, dir, &err)) {
+		bundle_error_print(&err, stderr);
+		free(dir);
+		return EXIT_INVALID;
+	}
+	free(dir);
+	if (o->check)
+		status = check_set(&set);
+	else if (choose_lang(o, &set, &lang) != 0
+	         || choose_page(o, set.lang[lang], &page) != 0)
+		status = EXIT_USAGE;
+	else if (o->dump)
+		status = run_dump(o, set.lang[lang], page);
+	else {
+		fprintf(stderr, _("%s: the full-screen browser comes in the next "
+		                  "release; try --dump\n"), program_name);
+		status = EXIT_OK;
+	}
+	bundleset_free(&set);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	const char *slash = strrchr(argv[0], '/');
+	int status;
+
+	program_name = slash ? slash + 1 : argv[0];
+	setup_locale();
+	if ((status = options_parse(argc, argv, &o)) >= 0)
+		return status;
+	status = run(&o);
+	if (fclose(stdout) != 0 && status == EXIT_OK) {
+		warnx(_("write error: %s"), strerror(errno));
+		status = EXIT_INVALID;
+	}
+	return status;
+}

@@ -1,0 +1,328 @@
+/* text.c: UTF-8 text as a terminal shows it. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "util.h"
+
+enum break_rules
+text_break_rules(const char *lang)
+{
+	if (strcmp(lang, "ko") == 0)
+		return BREAK_KEEP_ALL;
+	if (strcmp(lang, "ja") == 0 || strcmp(lang, "zh") == 0)
+		return BREAK_KINSOKU;
+	return BREAK_UAX14;
+}
+
+int
+text_char_width(ucs4_t c)
+{
+	/* Pass "UTF-8": a legacy CJK encoding name would make nearly every
+	 * non-ASCII character two columns wide. */
+	int w = uc_width(c, "UTF-8");
+
+	return w < 0 ? 0 : w;
+}
+
+int
+text_width(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, (size_t)(end - p));
+
+		w += text_char_width(c);
+		p += len;
+	}
+	return w;
+}
+
+/* ------------------------------------------------ ambiguous characters */
+
+static const struct range {
+	ucs4_t lo, hi;
+} ambiguous_ranges[] = {
+#include "ambiguous.inc"
+};
+
+static int
+cmp_range(const void *key, const void *elem)
+{
+	ucs4_t c = *(const ucs4_t *)key;
+	const struct range *r = elem;
+
+	return c < r->lo ? -1 : c > r->hi ? 1 : 0;
+}
+
+bool
+text_is_ambiguous(ucs4_t c)
+{
+	if (c < 0xA1)
+		return false;
+	return bsearch(&c, ambiguous_ranges,
+	               sizeof ambiguous_ranges / sizeof *ambiguous_ranges,
+	               sizeof *ambiguous_ranges, cmp_range) != NULL;
+}
+
+/* Unambiguous stand-ins, sorted by code point. */
+static const struct subst {
+	ucs4_t c;
+	const char *to;
+} substs[] = {
+	{0x00A1, "!"}, {0x00AB, "<<"}, {0x00AE, "(R)"}, {0x00B1, "+/-"},
+	{0x00B2, "2"}, {0x00B3, "3"}, {0x00B7, "."}, {0x00B9, "1"},
+	{0x00BB, ">>"}, {0x00BC, "1/4"}, {0x00BD, "1/2"}, {0x00BE, "3/4"},
+	{0x00BF, "?"}, {0x00D7, "x"}, {0x00F7, "/"},
+	{0x2010, "-"}, {0x2013, "-"}, {0x2014, "--"}, {0x2015, "--"},
+	{0x2016, "||"}, {0x2018, "'"}, {0x2019, "'"}, {0x201C, "\""},
+	{0x201D, "\""}, {0x2020, "+"}, {0x2021, "++"}, {0x2022, "*"},
+	{0x2024, "."}, {0x2025, ".."}, {0x2026, "..."}, {0x2027, "."},
+	{0x2030, "0/00"}, {0x2032, "'"}, {0x2033, "\""}, {0x2035, "`"},
+	{0x203B, "*"}, {0x203E, "-"}, {0x2103, "C"}, {0x2109, "F"},
+	{0x2116, "No."}, {0x2121, "TEL"}, {0x2122, "TM"},
+	{0x2190, "<-"}, {0x2191, "^"}, {0x2192, "->"}, {0x2193, "v"},
+	{0x2194, "<->"}, {0x21D2, "=>"}, {0x21D4, "<=>"},
+	{0x2212, "-"}, {0x2215, "/"}, {0x2260, "!="}, {0x2264, "<="},
+	{0x2265, ">="},
+	{0x2500, "-"}, {0x2501, "-"}, {0x2502, "|"}, {0x2503, "|"},
+	{0x2550, "="}, {0x2551, "|"},
+	{0x25A0, "#"}, {0x25A1, "#"}, {0x25B2, "^"}, {0x25B3, "^"},
+	{0x25BC, "v"}, {0x25BD, "v"}, {0x25C6, "*"}, {0x25C7, "*"},
+	{0x25CB, "o"}, {0x25CE, "o"}, {0x25CF, "*"},
+	{0x2605, "*"}, {0x2606, "*"},
+};
+
+static int
+cmp_subst(const void *key, const void *elem)
+{
+	ucs4_t c = *(const ucs4_t *)key;
+	const struct subst *s = elem;
+
+	return c < s->c ? -1 : c > s->c;
+}
+
+static void
+add_stand_in(struct sbuf *b, ucs4_t c)
+{
+	const struct subst *s = bsearch(&c, substs, sizeof substs / sizeof *substs,
+	                                sizeof *substs, cmp_subst);
+	char tmp[8];
+
+	if (s != NULL) {
+		sbuf_adds(b, s->to);
+	} else if (c >= 0x2460 && c <= 0x2473) {	/* circled 1..20 */
+		snprintf(tmp, sizeof tmp, "(%u)", (unsigned)(c - 0x2460 + 1));
+		sbuf_adds(b, tmp);
+	} else if (c >= 0x2500 && c <= 0x257F) {	/* other box drawing */
+		sbuf_addc(b, '+');
+	} else {
+		sbuf_addc(b, '?');
+	}
+}
+
+char *
+text_unambiguous(const char *s, size_t n, size_t *outlen)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	struct sbuf b = {0};
+
+	sbuf_add(&b, "", 0);
+	while (p < end) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, (size_t)(end - p));
+
+		if (text_is_ambiguous(c) && text_char_width(c) == 1)
+			add_stand_in(&b, c);
+		else
+			sbuf_add(&b, (const char *)p, (size_t)len);
+		p += len;
+	}
+	if (outlen != NULL)
+		*outlen = b.len;
+	return b.s;
+}
+
+/* ------------------------------------------------ break opportunities */
+
+/* Kinsoku shori (JIS X 4051, W3C jlreq and clreq): characters that must
+ * not start a line, and characters that must not end one.  Sorted. */
+static const ucs4_t no_start[] = {
+	'!', ')', ',', '.', ':', ';', '?', ']', '}', 0x00B0, 0x00BB,
+	0x2010, 0x2013, 0x2019, 0x201D, 0x2030, 0x203A, 0x203C, 0x2047,
+	0x2048, 0x2049, 0x2103,
+	0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+	0x3015, 0x3017, 0x3019, 0x301B, 0x301C, 0x301F, 0x303B,
+	0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085,
+	0x3087, 0x308E, 0x3095, 0x3096, 0x309B, 0x309C, 0x309D, 0x309E,
+	0x30A0, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3,
+	0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD,
+	0x30FE,
+	0x31F0, 0x31F1, 0x31F2, 0x31F3, 0x31F4, 0x31F5, 0x31F6, 0x31F7,
+	0x31F8, 0x31F9, 0x31FA, 0x31FB, 0x31FC, 0x31FD, 0x31FE, 0x31FF,
+	0xFF01, 0xFF05, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F,
+	0xFF3D, 0xFF5D, 0xFF5E, 0xFF60, 0xFF61, 0xFF63, 0xFF64, 0xFF65,
+	0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D, 0xFF6E,
+	0xFF6F, 0xFF70,
+};
+
+static const ucs4_t no_end[] = {
+	'(', '[', '{', 0x00AB, 0x2018, 0x201C, 0x2039,
+	0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018,
+	0x301A, 0x301D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F, 0xFF62,
+};
+
+static int
+cmp_ucs4(const void *a, const void *b)
+{
+	ucs4_t x = *(const ucs4_t *)a, y = *(const ucs4_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static bool
+in_set(ucs4_t c, const ucs4_t *set, size_t n)
+{
+	return bsearch(&c, set, n, sizeof *set, cmp_ucs4) != NULL;
+}
+
+#define NO_START(c) in_set((c), no_start, sizeof no_start / sizeof *no_start)
+#define NO_END(c) in_set((c), no_end, sizeof no_end / sizeof *no_end)
+
+/* Japanese and Chinese: hold the kinsoku rules, and let curly quotes
+ * between CJK characters act as the brackets they are there (Unicode 14's
+ * UAX #14 glues U+201C/U+201D to both neighbours; 15.1 fixed it). */
+static char
+kinsoku(char brk, ucs4_t prev, ucs4_t next)
+{
+	if (brk == UC_BREAK_MANDATORY)
+		return brk;
+	if (NO_START(next) || NO_END(prev))
+		return UC_BREAK_PROHIBITED;
+	if ((next == 0x2018 || next == 0x201C) && text_char_width(prev) == 2)
+		return UC_BREAK_POSSIBLE;
+	if ((prev == 0x2019 || prev == 0x201D) && text_char_width(next) == 2)
+		return UC_BREAK_POSSIBLE;
+	return brk;
+}
+
+void
+text_breaks(const char *s, size_t n, enum break_rules rules, char *p)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	ucs4_t prev = 0;
+
+	u8_possible_linebreaks(u, n, "UTF-8", p);
+	if (rules == BREAK_UAX14)
+		return;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, u + i, n - i);
+
+		if (i > 0 && rules == BREAK_KEEP_ALL) {
+			/* keep-all: only a space ends a Korean word. */
+			if (p[i] == UC_BREAK_POSSIBLE && prev != ' ')
+				p[i] = UC_BREAK_PROHIBITED;
+		} else if (i > 0) {
+			p[i] = kinsoku(p[i], prev, c);
+		}
+		prev = c;
+		i += (size_t)len;
+	}
+}
+
+/* ------------------------------------------------ the fill loop */
+
+static void
+add_line(struct tlines *out, const char *s, size_t start, size_t end,
+         int width, bool overwide)
+{
+	struct tline *l;
+
+	/* Spaces before a break are consumed by it. */
+	while (!overwide && end > start && s[end - 1] == ' ')
+		end--;
+	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	l = &out->v[out->n++];
+	l->start = start;
+	l->end = end;
+	l->width = overwide ? width : text_width(s + start, end - start);
+	l->overwide = overwide;
+}
+
+/* Lay out one line starting at `start`; returns where the next begins. */
+static size_t
+fill_line(const char *s, size_t n, size_t start, int width, const char *brk,
+          const char *gbrk, struct tlines *out)
+{
+	size_t i = start, last_break = 0;
+	int col = 0;
+
+	while (i < n) {
+		size_t end = i + 1;
+		int w;
+
+		if (s[i] == '\n') {
+			add_line(out, s, start, i, 0, false);
+			return i + 1;
+		}
+		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
+			last_break = i;
+		while (end < n && !gbrk[end])
+			end++;
+		w = text_width(s + i, end - i);
+		/* A space never overflows: if a break follows, it is consumed. */
+		if (s[i] != ' ' && col + w > width) {
+			if (last_break > start) {
+				add_line(out, s, start, last_break, 0, false);
+				return last_break;
+			}
+			if (i > start) {
+				add_line(out, s, start, i, 0, false);
+				return i;
+			}
+			add_line(out, s, i, end, width, true);
+			return end;
+		}
+		col += w;
+		i = end;
+	}
+	add_line(out, s, start, n, 0, false);
+	return n;
+}
+
+void
+text_wrap(const char *s, size_t n, int width, enum break_rules rules,
+          struct tlines *out)
+{
+	char *brk, *gbrk;
+	size_t pos = 0;
+
+	if (width < 1)
+		width = 1;
+	if (n == 0) {
+		add_line(out, s, 0, 0, 0, false);
+		return;
+	}
+	brk = xmalloc(n);
+	gbrk = xmalloc(n);
+	text_breaks(s, n, rules, brk);
+	u8_grapheme_breaks((const uint8_t *)s, n, gbrk);
+	while (pos < n)
+		pos = fill_line(s, n, pos, width, brk, gbrk, out);
+	/* A text ending in a line feed ends with an empty line. */
+	if (s[n - 1] == '\n')
+		add_line(out, s, n, n, 0, false);
+	free(brk);
+	free(gbrk);
+}
