@@ -44,6 +44,10 @@ struct loader {
 
 /* ------------------------------------------------------------ errors */
 
+static void verror_set(struct bundle_error *err, const char *file,
+                       struct mark at, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
 static void
 verror_set(struct bundle_error *err, const char *file, struct mark at,
            const char *fmt, va_list ap)
@@ -115,6 +119,110 @@ mark_at_offset(const char *data, size_t len, size_t off)
 		}
 	}
 	return m;
+}
+
+/* The byte offset of a libyaml mark (0-based line, and column counted
+ * in characters): the inverse of mark_at_offset. */
+static size_t
+offset_of_mark(const char *data, size_t len, yaml_mark_t m)
+{
+	size_t i = 0, line = 0, col = 0;
+
+	while (i < len && line < m.line) {
+		if (data[i] == '\n'
+		    || (data[i] == '\r' && (i + 1 >= len || data[i + 1] != '\n')))
+			line++;
+		i++;
+	}
+	while (i < len && col < m.column) {
+		i++;
+		while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80)
+			i++;
+		col++;
+	}
+	return i;
+}
+
+/* The character a double-quoted escape at s (just after the backslash)
+ * stands for, and its length; -1 for an escape that makes no character
+ * (an escaped line break) or one libyaml would have refused. */
+static long
+escape_value(const char *s, const char *end, size_t *len)
+{
+	static const char simple[] = "0\0a\ab\bt\tn\nv\vf\fr\re\x1b \x20\"\"//\\\\";
+	int digits = 0;
+	long v = 0;
+
+	*len = 1;
+	if (s >= end)
+		return -1;
+	for (size_t i = 0; i + 1 < sizeof simple; i += 2)
+		if (*s == simple[i])
+			return (unsigned char)simple[i + 1];
+	switch (*s) {
+	case '\t':
+		return '\t';
+	case 'N':
+		return 0x85;
+	case '_':
+		return 0xA0;
+	case 'L':
+		return 0x2028;
+	case 'P':
+		return 0x2029;
+	case 'x':
+		digits = 2;
+		break;
+	case 'u':
+		digits = 4;
+		break;
+	case 'U':
+		digits = 8;
+		break;
+	default:
+		return -1;
+	}
+	for (int i = 1; i <= digits; i++) {
+		if (s + i >= end || strchr("0123456789abcdefABCDEF", s[i]) == NULL
+		    || s[i] == '\0')
+			return -1;
+		v = v * 16 + (s[i] <= '9' ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10);
+	}
+	*len = 1 + (size_t)digits;
+	return v;
+}
+
+/* Where, in the current scalar's source, character c is written -- raw,
+ * or as a double-quoted escape -- so an invisible character can be found
+ * in an editor.  The scalar's start if it cannot be found. */
+static struct mark
+locate_char(const struct loader *L, ucs4_t c)
+{
+	const yaml_event_t *ev = &L->ev;
+	bool escapes = ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	size_t from = offset_of_mark(L->data, L->len, ev->start_mark);
+	size_t to = offset_of_mark(L->data, L->len, ev->end_mark);
+	const char *end = L->data + to;
+
+	for (size_t i = from; i < to;) {
+		const char *p = L->data + i;
+		ucs4_t raw;
+		int n = u8_mbtouc(&raw, (const uint8_t *)p, (size_t)(end - p));
+
+		if (escapes && *p == '\\') {
+			size_t elen;
+			long v = escape_value(p + 1, end, &elen);
+
+			if (v == (long)c)
+				return mark_at_offset(L->data, L->len, i);
+			i += 1 + elen;
+			continue;
+		}
+		if (raw == c)
+			return mark_at_offset(L->data, L->len, i);
+		i += (size_t)(n > 0 ? n : 1);
+	}
+	return mark_of(ev->start_mark);
 }
 
 /* Untrusted text for a message: sanitised, and cut when long. */
@@ -259,13 +367,14 @@ check_chars(struct loader *L, const char *s, size_t n)
 	if (u8_check(p, n) != NULL)
 		return fail(L, here(L), "%s", _("invalid UTF-8 in text"));
 	if (memchr(s, '\0', n) != NULL)
-		return fail(L, here(L), "%s", _("text contains a NUL character"));
+		return fail(L, locate_char(L, 0), "%s",
+		            _("text contains a NUL character"));
 	while (p < end) {
 		ucs4_t c;
 
 		p += u8_mbtouc(&c, p, (size_t)(end - p));
 		if (!sanitize_char_ok(c))
-			return fail(L, here(L),
+			return fail(L, locate_char(L, c),
 			            _("text contains %s U+%04X, which is not allowed"),
 			            sanitize_char_class(c), (unsigned)c);
 	}
@@ -324,7 +433,7 @@ get_id(struct loader *L, char **out, struct mark *at)
 	if (!valid_id(s, n))
 		return fail(L, here(L),
 		            _("'%s' is not a valid id: use lowercase letters, digits, "
-		              "'-' and '_', starting with a letter, at most %d"),
+		              "'-' and '_', starting with a letter, at most %d characters"),
 		            quoted(q, sizeof q, s, n), BUNDLE_MAX_ID);
 	*out = xmemdup0(s, n);
 	*at = here(L);
@@ -412,10 +521,22 @@ require(struct loader *L, struct mark map_at, const struct field *fields,
         const struct mark *seen, const unsigned *required, size_t nreq,
         const char *what)
 {
-	for (size_t r = 0; r < nreq; r++)
-		if (seen[required[r]].line == 0)
-			return fail(L, map_at, _("%s has no '%s'"), what,
-			            fields[required[r]].key);
+	for (size_t r = 0; r < nreq; r++) {
+		if (seen[required[r]].line != 0)
+			continue;
+		/* A misindented key ends the mapping early, and libyaml only
+		 * complains at the next event: that complaint is the one to
+		 * show, not "no 'title'" for a title that is right there. */
+		if (L->have_ev) {
+			yaml_event_delete(&L->ev);
+			L->have_ev = false;
+		}
+		if (!yaml_parser_parse(&L->parser, &L->ev))
+			return parser_failed(L);
+		L->have_ev = true;
+		return fail(L, map_at, _("%s has no '%s'"), what,
+		            fields[required[r]].key);
+	}
 	return true;
 }
 
@@ -933,7 +1054,9 @@ read_document(struct loader *L, struct bundle *b)
 	if (!next(L) || !next(L))	/* stream start, document start */
 		return false;
 	if (L->ev.type == YAML_STREAM_END_EVENT)
-		return fail(L, (struct mark){1, 1}, "%s", _("the file is empty"));
+		return fail(L, (struct mark){1, 1}, "%s",
+		            L->len == 0 ? _("the file is empty")
+		                        : _("the file has nothing but comments and blank lines"));
 	if (!next(L))
 		return false;
 	if (L->ev.type != YAML_MAPPING_START_EVENT)
@@ -953,6 +1076,34 @@ read_document(struct loader *L, struct bundle *b)
 	return check_references(L, b);
 }
 
+/* Refuse, before libyaml sees them, the characters YAML 1.1 takes for
+ * line breaks (NEL, LS, PS): they would hide a key inside what every
+ * other tool shows as a comment, and shift every line number after
+ * them.  And name UTF-16 for what it is. */
+static bool
+prescan(struct loader *L)
+{
+	const unsigned char *u = (const unsigned char *)L->data;
+
+	if (L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return fail(L, (struct mark){1, 1}, "%s",
+		            _("the file is UTF-16; a bundle must be UTF-8"));
+	for (size_t i = 0; i + 1 < L->len; i++) {
+		ucs4_t c = 0;
+
+		if (u[i] == 0xC2 && u[i + 1] == 0x85)
+			c = 0x85;
+		else if (u[i] == 0xE2 && i + 2 < L->len && u[i + 1] == 0x80
+		         && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+			c = u[i + 2] == 0xA8 ? 0x2028 : 0x2029;
+		if (c != 0)
+			return fail(L, mark_at_offset(L->data, L->len, i),
+			            _("%s U+%04X is not allowed anywhere in a bundle"),
+			            sanitize_char_class(c), (unsigned)c);
+	}
+	return true;
+}
+
 struct bundle *
 bundle_load_mem(const char *name, const char *data, size_t len,
                 struct bundle_error *err)
@@ -963,6 +1114,14 @@ bundle_load_mem(const char *name, const char *data, size_t len,
 	bool ok;
 
 	b->file = xstrdup(name);
+	/* libyaml skips a byte order mark but counts it as a column, which
+	 * shifts the first line; it carries no information in UTF-8. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+		L.data = data;
+		L.len = len;
+	}
 	if (len > BUNDLE_MAX_BYTES) {
 		bundle_error_set(err, name, (struct mark){0, 0},
 		                 _("file too large (%zu bytes; the limit is %u)"),
@@ -978,7 +1137,7 @@ bundle_load_mem(const char *name, const char *data, size_t len,
 	/* Refuse UTF-16 and friends: the format is UTF-8. */
 	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&L.parser, (const unsigned char *)data, len);
-	ok = read_document(&L, b);
+	ok = prescan(&L) && read_document(&L, b);
 	if (L.have_ev)
 		yaml_event_delete(&L.ev);
 	yaml_parser_delete(&L.parser);

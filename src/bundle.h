@@ -68,7 +68,7 @@ struct bundle {
 /* What went wrong, and where: FILE:LINE:COLUMN: MESSAGE.  The file name
  * is already sanitised for printing. */
 struct bundle_error {
-	char file[256];
+	char file[4096];
 	unsigned line, column;	/* 0 when the error has no position */
 	char message[512];
 };

@@ -41,12 +41,16 @@ setup_locale(void)
 static void
 print_summary(const struct bundle *b)
 {
+	struct sbuf file = {0};
 	size_t blocks = 0;
 
 	for (size_t i = 0; i < b->npages; i++)
 		blocks += b->pages[i].nblocks;
-	printf(_("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), sanitize_arg(b->file),
+	/* The whole path, so editors can jump to it; sanitised. */
+	sanitize_append(&file, b->file, strlen(b->file), false);
+	printf(_("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), file.s,
 	       b->lang, b->npages, blocks, b->ntags);
+	sbuf_free(&file);
 }
 
 /* --check FILE...: each file on its own. */

@@ -72,7 +72,7 @@ print_help(void)
 	        "                           case); default: from LANGUAGE, LC_ALL,\n"
 	        "                           LC_MESSAGES, LANG, else en\n"
 	        "  -p, --page=PAGE        page: history, mission, network, achievements\n"
-	        "                           (default: history)\n"
+	        "                           (default: history; --dump: every page)\n"
 	        "  -d, --data-dir=DIR     read the content bundle from DIR\n"), stdout);
 	fputs(_("      --dump             print the page (every page, in order, when\n"
 	        "                           --page is not given) as plain text to\n"

@@ -31,6 +31,8 @@ sanitize_char_ok(ucs4_t c)
 const char *
 sanitize_char_class(ucs4_t c)
 {
+	if (c == '\t')
+		return _("tab character");
 	if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
 		return _("control character");
 	if (c == 0x2028 || c == 0x2029)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -112,6 +113,31 @@ cmp_subst(const void *key, const void *elem)
 	return c < s->c ? -1 : c > s->c;
 }
 
+/* The character's compatibility decomposition without its combining
+ * marks ('é' -> 'e', '₂' -> '2'), if that has no ambiguous character. */
+static bool
+add_decomposed(struct sbuf *b, ucs4_t c)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	uint8_t out[UC_DECOMPOSITION_MAX_LENGTH * 4];
+	int tag, n = uc_decomposition(c, &tag, d);
+	size_t len = 0;
+
+	if (n <= 0)
+		return false;
+	for (int i = 0; i < n; i++) {
+		if (text_char_width(d[i]) == 0)
+			continue;
+		if (text_is_ambiguous(d[i]) || d[i] < 0x20)
+			return false;
+		len += (size_t)u8_uctomb(out + len, d[i], (int)(sizeof out - len));
+	}
+	if (len == 0)
+		return false;
+	sbuf_add(b, (const char *)out, len);
+	return true;
+}
+
 static void
 add_stand_in(struct sbuf *b, ucs4_t c)
 {
@@ -126,6 +152,8 @@ add_stand_in(struct sbuf *b, ucs4_t c)
 		sbuf_adds(b, tmp);
 	} else if (c >= 0x2500 && c <= 0x257F) {	/* other box drawing */
 		sbuf_addc(b, '+');
+	} else if (add_decomposed(b, c)) {
+		/* done: 'é' -> 'e' */
 	} else {
 		sbuf_addc(b, '?');
 	}

@@ -35,9 +35,10 @@ int text_width(const char *s, size_t n);
 bool text_is_ambiguous(ucs4_t c);
 
 /* s with every East Asian Ambiguous character replaced by an unambiguous
- * equivalent ('’' -> '\'', '–' -> '-', '•' -> '*', '™' -> "TM", ...; '?'
- * for one with no equivalent), so that a wide-ambiguous terminal and
- * ncurses agree on every width.  Returns a new NUL-terminated string. */
+ * equivalent ('’' -> '\'', '–' -> '-', '•' -> '*', '™' -> "TM", 'é' ->
+ * 'e', '₂' -> '2', ...; '?' for one with none, such as Greek and
+ * Cyrillic letters), so that a wide-ambiguous terminal and ncurses agree
+ * on every width.  Returns a new NUL-terminated string. */
 char *text_unambiguous(const char *s, size_t n, size_t *outlen);
 
 /* Break opportunities of s[0..n), one entry per byte, with libunistring's
