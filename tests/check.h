@@ -17,7 +17,7 @@ static int check_count, check_failed;
 static void check_report(int ok, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static void
+static inline void
 check_report(int ok, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -40,7 +40,7 @@ check_report(int ok, const char *file, int line, const char *fmt, ...)
 /* Diagnostics: a "# " line, shown by the TAP driver in the log. */
 static void check_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-static void
+static inline void
 check_note(const char *fmt, ...)
 {
 	va_list ap;
@@ -52,7 +52,7 @@ check_note(const char *fmt, ...)
 	putchar('\n');
 }
 
-static int
+static inline int
 check_done(void)
 {
 	printf("1..%d\n", check_count);
@@ -60,7 +60,7 @@ check_done(void)
 }
 
 /* Skip the whole program, saying why. */
-static void
+static inline void
 check_skip_all(const char *why)
 {
 	printf("1..0 # SKIP %s\n", why);
@@ -68,7 +68,7 @@ check_skip_all(const char *why)
 }
 
 /* The source tree's top, from the test environment (make check sets it). */
-static const char *
+static inline const char *
 check_srcdir(void)
 {
 	const char *d = getenv("top_srcdir");

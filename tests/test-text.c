@@ -1,2 +1,249 @@
-#include <stdio.h>
-int main(void){puts("1..0 # SKIP todo");return 0;}
+/* test-text.c: the text module -- widths, ambiguous characters, break
+ * opportunities per language, and the fill loop on hand-picked cases. */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unilbrk.h>
+
+#include "check.h"
+#include "sanitize.h"
+#include "text.h"
+#include "util.h"
+
+/* The lines of s at width w, joined with '|' (consumed spaces dropped). */
+static char *
+wrap(const char *s, int w, enum break_rules r)
+{
+	struct tlines tl = {0};
+	struct sbuf b = {0};
+
+	text_wrap(s, strlen(s), w, r, &tl);
+	sbuf_add(&b, "", 0);
+	for (size_t i = 0; i < tl.n; i++) {
+		if (i > 0)
+			sbuf_addc(&b, '|');
+		if (tl.v[i].overwide)
+			sbuf_addc(&b, '#');
+		else
+			sbuf_add(&b, s + tl.v[i].start, tl.v[i].end - tl.v[i].start);
+	}
+	free(tl.v);
+	return b.s;
+}
+
+static void
+expect_wrap(const char *s, int w, enum break_rules r, const char *want)
+{
+	char *got = wrap(s, w, r);
+	struct sbuf shown = {0};
+
+	/* Line feeds in the case would break the TAP line: show them as ^J. */
+	sanitize_append(&shown, s, strlen(s), false);
+	sbuf_add(&shown, "", 0);
+	CHECK(strcmp(got, want) == 0, "wrap(\"%s\", %d) = \"%s\" (want \"%s\")",
+	      shown.s, w, got, want);
+	sbuf_free(&shown);
+	free(got);
+}
+
+static void
+test_widths(void)
+{
+	CHECK(text_width("abc", 3) == 3, "ASCII is one column a character");
+	CHECK(text_width("가나", strlen("가나")) == 4, "Hangul is two columns");
+	CHECK(text_width("あ漢", strlen("あ漢")) == 4, "Kana and Han are two");
+	CHECK(text_width("e\xcc\x81", 3) == 1, "a combining mark adds nothing");
+	CHECK(text_width("’", strlen("’")) == 1, "ambiguous counts one, as ncurses does");
+	CHECK(text_is_ambiguous(0x2019) && text_is_ambiguous(0x2022)
+	      && text_is_ambiguous(0x2122) && text_is_ambiguous(0x2013),
+	      "’ • ™ – are East Asian Ambiguous");
+	CHECK(!text_is_ambiguous('A') && !text_is_ambiguous(0xAC00)
+	      && !text_is_ambiguous(0x300C), "A, 가 and 「 are not");
+}
+
+static void
+test_unambiguous(void)
+{
+	const char *in = "ICLEI’s – “x” • ™ → ‘y’ … ①";
+	size_t n;
+	char *out = text_unambiguous(in, strlen(in), &n);
+
+	CHECK(strcmp(out, "ICLEI's - \"x\" * TM -> 'y' ... (1)") == 0,
+	      "ambiguous punctuation becomes ASCII: \"%s\"", out);
+	CHECK(n == strlen(out), "the returned length is the string's");
+	free(out);
+	out = text_unambiguous("이클레이 「가」", strlen("이클레이 「가」"), NULL);
+	CHECK(strcmp(out, "이클레이 「가」") == 0, "wide and narrow text is untouched");
+	free(out);
+	out = text_unambiguous("α", strlen("α"), NULL);
+	CHECK(strcmp(out, "?") == 0, "an ambiguous letter with no equivalent becomes '?'");
+	free(out);
+	out = text_unambiguous("Café CO₂ ½", strlen("Café CO₂ ½"), NULL);
+	CHECK(strcmp(out, "Cafe CO2 1/2") == 0,
+	      "accents and subscripts fall back to their base: \"%s\"", out);
+	free(out);
+}
+
+/* Is a break allowed before the byte where `after` starts in s? */
+static bool
+breaks_before(const char *s, const char *after, enum break_rules r)
+{
+	size_t n = strlen(s), at = (size_t)(strstr(s, after) - s);
+	char *p = xmalloc(n);
+	bool ok;
+
+	text_breaks(s, n, r, p);
+	ok = p[at] == UC_BREAK_POSSIBLE;
+	free(p);
+	return ok;
+}
+
+static void
+test_keep_all(void)
+{
+	CHECK(breaks_before("가나 다라", "다", BREAK_KEEP_ALL),
+	      "Korean breaks after a space");
+	CHECK(!breaks_before("가나 다라", "나", BREAK_KEEP_ALL),
+	      "Korean does not break between syllables (keep-all)");
+	CHECK(breaks_before("가나 다라", "나", BREAK_UAX14),
+	      "UAX #14 alone would break between syllables");
+	CHECK(!breaks_before("지방정부 세계회의’ 에", "’", BREAK_KEEP_ALL),
+	      "nor before a closing quote");
+	expect_wrap("가나다 라마바", 6, BREAK_KEEP_ALL, "가나다|라마바");
+	expect_wrap("가나다 라마바", 20, BREAK_KEEP_ALL, "가나다 라마바");
+	expect_wrap("가나 다라마바사", 8, BREAK_KEEP_ALL, "가나|다라마바|사");
+	expect_wrap("가나다 라마바", 5, BREAK_KEEP_ALL, "가나|다|라마|바");
+}
+
+static void
+test_kinsoku(void)
+{
+	static const char *const no_start[] = {
+		"。", "、", "，", "．", "：", "；", "！", "？", "」", "』", "）",
+		"】", "〉", "ー", "ぁ", "っ", "ゃ", "ァ", "ッ", "ャ", "ョ", "々",
+		"ゝ", "・", "”",
+	};
+	static const char *const no_end[] = {"「", "『", "（", "【", "〈", "“"};
+	char s[64];
+
+	for (size_t i = 0; i < sizeof no_start / sizeof *no_start; i++) {
+		snprintf(s, sizeof s, "漢字%s漢字", no_start[i]);
+		CHECK(!breaks_before(s, no_start[i], BREAK_KINSOKU),
+		      "no line starts with %s", no_start[i]);
+	}
+	for (size_t i = 0; i < sizeof no_end / sizeof *no_end; i++) {
+		snprintf(s, sizeof s, "漢字%s漢字", no_end[i]);
+		CHECK(!breaks_before(s, no_end[i] + strlen(no_end[i]), BREAK_KINSOKU),
+		      "no line ends with %s", no_end[i]);
+		CHECK(breaks_before(s, no_end[i], BREAK_KINSOKU),
+		      "a line may break before %s", no_end[i]);
+	}
+	CHECK(breaks_before("他说“你好”。", "“", BREAK_KINSOKU),
+	      "a Chinese line may break before “ (UAX #14 14.0 glues it)");
+	CHECK(breaks_before("“你好”他说", "他", BREAK_KINSOKU),
+	      "and after ”");
+	CHECK(!breaks_before("it’s “so”", "so", BREAK_KINSOKU),
+	      "but not inside Latin text");
+	expect_wrap("あいう。えお", 6, BREAK_KINSOKU, "あい|う。え|お");
+	expect_wrap("あい「うえ」", 6, BREAK_KINSOKU, "あい|「う|え」");
+	expect_wrap("あいうっ", 6, BREAK_KINSOKU, "あい|うっ");
+	expect_wrap("コーヒー", 4, BREAK_KINSOKU, "コー|ヒー");
+	expect_wrap("你好，世界。", 4, BREAK_KINSOKU, "你|好，|世|界。");
+}
+
+static void
+test_fill(void)
+{
+	expect_wrap("one two three", 7, BREAK_UAX14, "one two|three");
+	expect_wrap("one two three", 3, BREAK_UAX14, "one|two|thr|ee");
+	expect_wrap("one   two", 4, BREAK_UAX14, "one|two");
+	expect_wrap("a\nb", 10, BREAK_UAX14, "a|b");
+	expect_wrap("a\n\nb", 10, BREAK_UAX14, "a||b");
+	expect_wrap("a  \nb", 10, BREAK_UAX14, "a|b");
+	expect_wrap("가", 1, BREAK_KEEP_ALL, "#");
+	expect_wrap("a가b", 1, BREAK_UAX14, "a|#|b");
+	expect_wrap("가나", 3, BREAK_KEEP_ALL, "가|나");
+	expect_wrap("", 5, BREAK_UAX14, "");
+	/* A combining mark never starts a line. */
+	expect_wrap("ae\xcc\x81", 1, BREAK_UAX14, "a|e\xcc\x81");
+	expect_wrap("1,500+ local", 6, BREAK_UAX14, "1,500+|local");
+}
+
+/* Property: every line fits, and the lines put back together with the
+ * consumed spaces are the text, for texts in every script and widths. */
+static void
+test_fill_properties(void)
+{
+	static const char *const texts[] = {
+		"ICLEI was founded in 1990 by 200 local governments from 43 countries.",
+		"이클레이는 1990년 뉴욕 UN본부에서 개최된 ‘ 지속가능한 미래를 위한 제1차 지방정부 세계회의’ 에",
+		"イクレイは、1990年にニューヨークの国連本部で開催された第1回「持続可能な未来のための自治体世界会議」に",
+		"宜可城于1990年由来自43个国家的200个地方政府创立。“城市气候保护”",
+		"supercalifragilisticexpialidocious 가나다라마바사아자차카타파하 x",
+		"a\n\nb  c\nd",
+	};
+	static const enum break_rules rules[] = {BREAK_UAX14, BREAK_KEEP_ALL,
+	                                         BREAK_KINSOKU};
+	int bad_width = 0, bad_join = 0;
+
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+		for (size_t r = 0; r < 3; r++)
+			for (int w = 1; w <= 60; w++) {
+				const char *s = texts[t];
+				struct tlines tl = {0};
+				size_t pos = 0;
+
+				text_wrap(s, strlen(s), w, rules[r], &tl);
+				for (size_t i = 0; i < tl.n; i++) {
+					const struct tline *l = &tl.v[i];
+
+					if (l->width > w)
+						bad_width++;
+					/* Between lines, only consumed spaces and
+					 * the line feed of a mandatory break. */
+					while (pos < l->start && (s[pos] == ' '
+					       || (s[pos] == '\n' && i > 0)))
+						pos++;
+					if (pos != l->start)
+						bad_join++;
+					pos = l->end;
+				}
+				if (pos != strlen(s))
+					bad_join++;
+				free(tl.v);
+			}
+	CHECK(bad_width == 0, "no line wider than its width (%d over)", bad_width);
+	CHECK(bad_join == 0, "joining the lines gives the text back (%d gaps)", bad_join);
+}
+
+static void
+test_sanitize(void)
+{
+	struct sbuf b = {0};
+
+	sanitize_append(&b, "a\x1b[31mb\x7f\xc2\x9b\xe2\x80\xae\xff\n", 15, false);
+	CHECK(strcmp(b.s, "a^[[31mb^?<U+009B><U+202E><FF>^J") == 0,
+	      "controls are shown, never sent: \"%s\"", b.s);
+	sbuf_free(&b);
+	CHECK(sanitize_char_ok('\n') && !sanitize_char_ok('\t')
+	      && !sanitize_char_ok('\r') && !sanitize_char_ok(0x1B)
+	      && !sanitize_char_ok(0x85) && !sanitize_char_ok(0x202E)
+	      && !sanitize_char_ok(0x2066) && !sanitize_char_ok(0xFEFF)
+	      && sanitize_char_ok(0x200B) && sanitize_char_ok(0xAC00),
+	      "bundle text: LF yes; TAB, CR, ESC, C1, bidi, BOM no");
+}
+
+int
+main(void)
+{
+	test_widths();
+	test_unambiguous();
+	test_keep_all();
+	test_kinsoku();
+	test_fill();
+	test_fill_properties();
+	test_sanitize();
+	return check_done();
+}
