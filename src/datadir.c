@@ -34,6 +34,12 @@ running_from_build_tree(void)
 	return access(probe, F_OK) == 0;
 }
 
+const char *
+datadir_locale(void)
+{
+	return running_from_build_tree() ? BUILDLOCALEDIR : LOCALEDIR;
+}
+
 char *
 datadir_find(const char *option)
 {

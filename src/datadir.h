@@ -7,4 +7,8 @@
  * its build tree, else the installed $(pkgdatadir).  A new string. */
 char *datadir_find(const char *option);
 
+/* Where the message catalogues are: the build tree's locale/ when this
+ * binary runs from it, else the installed $(localedir).  Static. */
+const char *datadir_locale(void);
+
 #endif

@@ -17,4 +17,14 @@
 #endif
 #define N_(s) (s)
 
+#include "lang.h"
+
+/* The locale: the user's, with a UTF-8 character type whatever it is,
+ * and messages that LANGUAGE can steer even under LANG=C. */
+void i18n_init(void);
+
+/* Speak language l from now on (the next gettext call).  Strings must be
+ * looked up at draw time, never kept across a switch. */
+void i18n_set_language(enum lang l);
+
 #endif

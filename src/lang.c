@@ -42,6 +42,14 @@ lang_parse(const char *s)
 	return -1;
 }
 
+enum lang
+lang_parse_or(const char *s, enum lang fallback)
+{
+	int l = s != NULL ? lang_parse(s) : -1;
+
+	return l >= 0 ? (enum lang)l : fallback;
+}
+
 /* First language of ours in a colon-separated priority list. */
 static int
 parse_list(const char *v)

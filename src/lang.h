@@ -16,6 +16,9 @@ const char *lang_catalog(enum lang l);
  * language, or -1 when it is none of ours. */
 int lang_parse(const char *s);
 
+/* lang_parse(s) when s names one of ours, else fallback. */
+enum lang lang_parse_or(const char *s, enum lang fallback);
+
 /* The starting language from LANGUAGE, then LC_ALL, LC_MESSAGES, LANG;
  * LANG_EN when they name none of ours. */
 enum lang lang_from_env(void);

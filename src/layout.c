@@ -57,10 +57,11 @@ add(struct doc *d, enum line_style style, int block, int part)
 	return l;
 }
 
+/* The blank line before a block belongs to it, as part -1. */
 static void
 add_blank(struct doc *d, int block)
 {
-	add(d, LS_BLANK, block, 0);
+	add(d, LS_BLANK, block, -1);
 }
 
 /* Where text goes: `col` columns in, after `mark` at `mark_indent`.  When

@@ -43,7 +43,8 @@ struct dline {
 	unsigned char mark;	/* enum line_mark */
 	unsigned char style;	/* enum line_style */
 	int block;		/* block index in the page; -1: the title */
-	short part;		/* list: item; quote: 0 text, 1 by, 2 role */
+	short part;		/* list: item; quote: 0 text, 1 by, 2 role;
+				   -1: the blank line before the block */
 	bool overwide;		/* one grapheme wider than the line: draw
 				   `width` columns of placeholder instead */
 };

@@ -6,14 +6,13 @@
 #include <config.h>
 
 #include <errno.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "bundleset.h"
 #include "datadir.h"
 #include "dump.h"
@@ -22,21 +21,6 @@
 #include "options.h"
 #include "sanitize.h"
 #include "util.h"
-
-static void
-setup_locale(void)
-{
-	const char *codeset;
-
-	setlocale(LC_ALL, "");
-	/* The content is UTF-8 whatever the user's locale; C.UTF-8 is the
-	 * one UTF-8 locale every Debian system has. */
-	codeset = nl_langinfo(CODESET);
-	if (strcmp(codeset, "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
-}
 
 static void
 print_summary(const struct bundle *b)
@@ -161,6 +145,23 @@ run_dump(const struct options *o, struct bundle *b, int page)
 }
 
 static int
+run_browser(const struct options *o, struct bundleset *set, enum lang lang,
+            int page)
+{
+	struct tty_opts to = {
+		.color = (enum color_mode)o->color,
+		.mouse = !o->no_mouse,
+		.ambiguous = o->ambiguous == AMBIG_AUTO ? -1
+		             : o->ambiguous == AMBIG_WIDE ? AMBIGUOUS_WIDE
+		                                          : AMBIGUOUS_NARROW,
+	};
+
+	/* Nothing more may be printed to stdout through stdio: curses owns
+	 * it now, and app_run gives it back. */
+	return app_run(set, lang, page, &to);
+}
+
+static int
 run(const struct options *o)
 {
 	struct bundleset set;
@@ -185,11 +186,8 @@ run(const struct options *o)
 		status = EXIT_USAGE;
 	else if (o->dump)
 		status = run_dump(o, set.lang[lang], page);
-	else {
-		fprintf(stderr, _("%s: the full-screen browser comes in the next "
-		                  "release; try --dump\n"), program_name);
-		status = EXIT_OK;
-	}
+	else
+		status = run_browser(o, &set, lang, page);
 	bundleset_free(&set);
 	return status;
 }
@@ -199,13 +197,25 @@ main(int argc, char **argv)
 {
 	struct options o;
 	const char *slash = strrchr(argv[0], '/');
+	enum lang lang;
 	int status;
 
 	program_name = slash ? slash + 1 : argv[0];
-	setup_locale();
+	i18n_init();
+	/* Speak the user's language (or --lang's) from the first message. */
+	lang = lang_parse_or(options_peek_lang(argc, argv), lang_from_env());
+	i18n_set_language(lang);
 	if ((status = options_parse(argc, argv, &o)) >= 0)
 		return status;
-	status = run(&o);
+	if (o.help || o.version) {
+		if (o.help)
+			options_help();
+		else
+			options_version();
+		status = EXIT_OK;
+	} else {
+		status = run(&o);
+	}
 	if (fclose(stdout) != 0 && status == EXIT_OK) {
 		warnx(_("write error: %s"), strerror(errno));
 		status = EXIT_INVALID;

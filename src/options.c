@@ -18,6 +18,8 @@ enum {
 	OPT_DUMP = CHAR_MAX + 1,
 	OPT_CHECK,
 	OPT_AMBIGUOUS,
+	OPT_COLOR,
+	OPT_NO_MOUSE,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +30,9 @@ static const struct option long_options[] = {
 	{"width", required_argument, NULL, 'w'},
 	{"ambiguous", required_argument, NULL, OPT_AMBIGUOUS},
 	{"check", no_argument, NULL, OPT_CHECK},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"colour", required_argument, NULL, OPT_COLOR},
+	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -60,13 +65,14 @@ offending(const char *arg)
 	return sanitize_arg(opt);
 }
 
-static void
-print_help(void)
+void
+options_help(void)
 {
 	printf(_("Usage: %s [OPTION]...\n"
 	         "  or:  %s --check [FILE]...\n"), program_name, program_name);
 	fputs(_("Read ICLEI East Asia's history, mission, network and achievements\n"
-	        "in English, Korean, Japanese or Chinese, in the terminal.\n"), stdout);
+	        "in English, Korean, Japanese or Chinese, in the terminal.  Without\n"
+	        "--dump or --check, a full-screen browser; press ? in it for the keys.\n"), stdout);
 	fputs("\n", stdout);
 	fputs(_("  -l, --lang=LANG        language: en, ko, ja, zh (also kr, jp, cn; any\n"
 	        "                           case); default: from LANGUAGE, LC_ALL,\n"
@@ -83,6 +89,10 @@ print_help(void)
 	        "                           characters such as \"•\" and \"’\": narrow, wide\n"
 	        "                           (then replaced by ASCII) or auto (the default;\n"
 	        "                           narrow for --dump)\n"), stdout);
+	fputs(_("      --color=WHEN       use colours: never, auto (the default: when the\n"
+	        "                           terminal has them and NO_COLOR is not set) or\n"
+	        "                           always\n"
+	        "      --no-mouse         leave the mouse to the terminal\n"), stdout);
 	fputs(_("      --check [FILE]...  check the bundle (or the given files) and exit\n"
 	        "  -h, --help             display this help and exit\n"
 	        "  -V, --version          output version information and exit\n"), stdout);
@@ -94,8 +104,8 @@ print_help(void)
 	        "2 usage error.\n"), stdout);
 }
 
-static void
-print_version(void)
+void
+options_version(void)
 {
 	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 	fputs(_("Content: ICLEI - Local Governments for Sustainability, East Asia "
@@ -119,18 +129,15 @@ parse_width(const char *arg, int *out)
 	return 0;
 }
 
+/* One of three words: its index, or -1 after saying what is valid. */
 static int
-parse_ambiguous(const char *arg, enum ambiguous_opt *out)
+parse_word(const char *option, const char *arg, const char *const words[3])
 {
-	static const char *const names[] = {"auto", "narrow", "wide"};
-
 	for (int i = 0; i < 3; i++)
-		if (strcmp(arg, names[i]) == 0) {
-			*out = (enum ambiguous_opt)i;
-			return 0;
-		}
-	usage_error(_("invalid value '%s' for --ambiguous (valid: auto, narrow, wide)"),
-	            sanitize_arg(arg));
+		if (strcmp(arg, words[i]) == 0)
+			return i;
+	usage_error(_("invalid value '%s' for --%s (valid: %s, %s, %s)"),
+	            sanitize_arg(arg), option, words[0], words[1], words[2]);
 	return -1;
 }
 
@@ -140,6 +147,7 @@ options_parse(int argc, char **argv, struct options *o)
 	int c;
 
 	memset(o, 0, sizeof *o);
+	o->color = 1;	/* auto */
 	/* getopt's own messages would echo the argument unsanitised. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":l:p:d:w:hV", long_options, NULL)) != -1) {
@@ -163,16 +171,32 @@ options_parse(int argc, char **argv, struct options *o)
 		case OPT_CHECK:
 			o->check = true;
 			break;
-		case OPT_AMBIGUOUS:
-			if (parse_ambiguous(optarg, &o->ambiguous) != 0)
+		case OPT_AMBIGUOUS: {
+			static const char *const w[3] = {"auto", "narrow", "wide"};
+			int v = parse_word("ambiguous", optarg, w);
+
+			if (v < 0)
+				return EXIT_USAGE;
+			o->ambiguous = (enum ambiguous_opt)v;
+			break;
+		}
+		case OPT_COLOR: {
+			/* In the order of enum color_mode. */
+			static const char *const w[3] = {"never", "auto", "always"};
+
+			if ((o->color = parse_word("color", optarg, w)) < 0)
 				return EXIT_USAGE;
 			break;
+		}
+		case OPT_NO_MOUSE:
+			o->no_mouse = true;
+			break;
 		case 'h':
-			print_help();
-			return EXIT_OK;
+			o->help = true;
+			break;
 		case 'V':
-			print_version();
-			return EXIT_OK;
+			o->version = true;
+			break;
 		case ':':
 			usage_error(_("option '%s' needs a value"),
 			            offending(argv[optind - 1]));
@@ -194,4 +218,24 @@ options_parse(int argc, char **argv, struct options *o)
 		return EXIT_USAGE;
 	}
 	return -1;
+}
+
+const char *
+options_peek_lang(int argc, char **argv)
+{
+	const char *lang = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strncmp(a, "--lang=", 7) == 0)
+			lang = a + 7;
+		else if ((strcmp(a, "--lang") == 0 || strcmp(a, "-l") == 0) && i + 1 < argc)
+			lang = argv[++i];
+		else if (strncmp(a, "-l", 2) == 0 && a[2] != '\0')
+			lang = a + 2;
+	}
+	return lang;
 }

@@ -23,16 +23,26 @@ struct options {
 	const char *page;	/* NULL: the first page (--dump: all) */
 	const char *data_dir;
 	bool dump, check;
+	bool help, version;	/* print after parsing: --lang may come later */
 	int width;		/* --width, 0 when not given */
 	enum ambiguous_opt ambiguous;
+	int color;		/* enum color_mode (tty.h) */
+	bool no_mouse;
 	char **files;		/* --check FILE... */
 	int nfiles;
 };
 
-/* Parse argv into *o.  Returns -1 to go on, or an exit status: after
- * --help or --version (EXIT_OK), or a usage error, already reported
- * (EXIT_USAGE). */
+/* Parse argv into *o.  Returns -1 to go on, or EXIT_USAGE after a usage
+ * error, already reported. */
 int options_parse(int argc, char **argv, struct options *o);
+
+/* The --lang argument, found before parsing, so that even a usage error
+ * in an earlier option is reported in that language; NULL if none. */
+const char *options_peek_lang(int argc, char **argv);
+
+/* --help and --version. */
+void options_help(void);
+void options_version(void);
 
 /* Report a usage error ("program: message", then a pointer to --help). */
 void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

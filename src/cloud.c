@@ -1,0 +1,516 @@
+/* cloud.c: the rotating 3D tag cloud as pure maths. */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "cloud.h"
+#include "text.h"
+#include "util.h"
+
+enum {
+	HEAVY_WEIGHT = 7,	/* and above: bold */
+};
+
+#define CAMERA 5.0		/* camera distance, in radii: milder than Cumulus's 2 */
+#define DECAY_SECONDS 1.5	/* time constant of the spin's decay */
+#define FOCUS_SECONDS 0.25	/* time constant of turning to the front */
+#define MAX_SPEED 1.5		/* rad/s about each axis: never out of control */
+
+/* ------------------------------------------------------------ set-up */
+
+/* A small deterministic generator (xorshift32), so a seed always gives
+ * the same cloud on every machine. */
+static unsigned
+next_random(unsigned *s)
+{
+	unsigned x = *s ? *s : 0x9E3779B9u;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *s = x;
+}
+
+static const struct bundle *sort_b;
+
+static int
+heavier(const void *x, const void *y)
+{
+	int i = *(const int *)x, j = *(const int *)y;
+	int wi = sort_b->tags[i].weight, wj = sort_b->tags[j].weight;
+
+	if (wi != wj)
+		return wj - wi;
+	return i - j;
+}
+
+static double
+clamp1(double v)
+{
+	return v < -1 ? -1 : v > 1 ? 1 : v;
+}
+
+void
+cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
+{
+	size_t n = b->ntags < CLOUD_MAX_ITEMS ? b->ntags : CLOUD_MAX_ITEMS;
+	int *order = xcalloc(b->ntags, sizeof *order);
+
+	memset(c, 0, sizeof *c);
+	c->items = xcalloc(n, sizeof *c->items);
+	c->n = n;
+	c->focus = -1;
+	for (size_t i = 0; i < b->ntags; i++)
+		order[i] = (int)i;
+	sort_b = b;
+	qsort(order, b->ntags, sizeof *order, heavier);
+	/* Shuffle the chosen ones (Fisher-Yates), so weights spread round
+	 * the sphere instead of piling up at one pole. */
+	for (size_t i = n; i > 1; i--) {
+		size_t j = next_random(&seed) % i;
+		int t = order[i - 1];
+
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* The Cumulus spiral; acos clamped, or rounding leaves a tag
+		 * at NaN for n = 1. */
+		double phi = acos(clamp1(-1.0 + (2.0 * (double)i + 1.0) / (double)n));
+		double theta = sqrt((double)n * M_PI) * phi;
+		struct cloud_item *it = &c->items[i];
+
+		it->p[0] = cos(theta) * sin(phi);
+		it->p[1] = sin(theta) * sin(phi);
+		it->p[2] = cos(phi);
+		it->tag = order[i];
+	}
+	free(order);
+	cloud_relabel(c, b);
+	for (int i = 0; i < 3; i++)
+		c->rot[i][i] = 1;
+	/* A gentle spin that settles into a slow drift. */
+	c->drift_x = 0.05;
+	c->drift_y = 0.12;
+	c->vx = 0.25;
+	c->vy = 0.6;
+}
+
+void
+cloud_relabel(struct cloud *c, const struct bundle *b)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct cloud_item *it = &c->items[i];
+		const struct tag *t = &b->tags[it->tag];
+
+		it->label = t->label;
+		it->width = text_width(t->label, strlen(t->label));
+		it->weight = t->weight;
+	}
+}
+
+void
+cloud_free(struct cloud *c)
+{
+	free(c->items);
+	memset(c, 0, sizeof *c);
+}
+
+/* ------------------------------------------------------------ motion */
+
+/* m = r * m */
+static void
+premultiply(double m[3][3], const double r[3][3])
+{
+	double t[3][3];
+
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 3; j++)
+			t[i][j] = r[i][0] * m[0][j] + r[i][1] * m[1][j] + r[i][2] * m[2][j];
+	memcpy(m, t, sizeof t);
+}
+
+/* Gram-Schmidt on the rows: rounding must not turn the rotation into a
+ * shear over a long session. */
+static void
+orthonormalise(double m[3][3])
+{
+	double *a = m[0], *b = m[1], *c = m[2], n, d;
+
+	n = sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+	for (int i = 0; i < 3; i++)
+		a[i] /= n;
+	d = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+	for (int i = 0; i < 3; i++)
+		b[i] -= d * a[i];
+	n = sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+	for (int i = 0; i < 3; i++)
+		b[i] /= n;
+	c[0] = a[1] * b[2] - a[2] * b[1];
+	c[1] = a[2] * b[0] - a[0] * b[2];
+	c[2] = a[0] * b[1] - a[1] * b[0];
+}
+
+/* Rotation by angle about the unit axis u (Rodrigues). */
+static void
+axis_rotation(double r[3][3], const double u[3], double angle)
+{
+	double s = sin(angle), k = 1 - cos(angle);
+
+	r[0][0] = 1 - k * (u[1] * u[1] + u[2] * u[2]);
+	r[0][1] = -s * u[2] + k * u[0] * u[1];
+	r[0][2] = s * u[1] + k * u[0] * u[2];
+	r[1][0] = s * u[2] + k * u[0] * u[1];
+	r[1][1] = 1 - k * (u[0] * u[0] + u[2] * u[2]);
+	r[1][2] = -s * u[0] + k * u[1] * u[2];
+	r[2][0] = -s * u[1] + k * u[0] * u[2];
+	r[2][1] = s * u[0] + k * u[1] * u[2];
+	r[2][2] = 1 - k * (u[0] * u[0] + u[1] * u[1]);
+}
+
+void
+cloud_turn(struct cloud *c, double ax, double ay)
+{
+	static const double x_axis[3] = {1, 0, 0}, y_axis[3] = {0, 1, 0};
+	double r[3][3];
+
+	if (ax != 0) {
+		axis_rotation(r, x_axis, ax);
+		premultiply(c->rot, r);
+	}
+	if (ay != 0) {
+		axis_rotation(r, y_axis, ay);
+		premultiply(c->rot, r);
+	}
+	orthonormalise(c->rot);
+}
+
+static void
+to_view(const struct cloud *c, const double p[3], double q[3])
+{
+	for (int i = 0; i < 3; i++)
+		q[i] = c->rot[i][0] * p[0] + c->rot[i][1] * p[1] + c->rot[i][2] * p[2];
+}
+
+/* Turn the focused item toward the front (0, 0, -1): quickly when far,
+ * gently at the end. */
+static bool
+focus_step(struct cloud *c, double dt)
+{
+	double q[3], u[3], s, angle, r[3][3];
+
+	to_view(c, c->items[c->focus].p, q);
+	/* u = q x front */
+	u[0] = -q[1];
+	u[1] = q[0];
+	u[2] = 0;
+	s = sqrt(u[0] * u[0] + u[1] * u[1]);
+	angle = atan2(s, -q[2]);
+	if (angle < 0.002) {
+		c->focus = -1;
+		return false;
+	}
+	if (s < 1e-9) {		/* exactly behind: any axis will do */
+		u[0] = 0;
+		u[1] = 1;
+		s = 1;
+	}
+	u[0] /= s;
+	u[1] /= s;
+	axis_rotation(r, u, angle * (1 - exp(-dt / FOCUS_SECONDS)) + fmin(angle, 0.02));
+	premultiply(c->rot, r);
+	orthonormalise(c->rot);
+	return true;
+}
+
+static double
+clamp_speed(double v)
+{
+	return v > MAX_SPEED ? MAX_SPEED : v < -MAX_SPEED ? -MAX_SPEED : v;
+}
+
+bool
+cloud_step(struct cloud *c, double dt)
+{
+	double k = exp(-dt / DECAY_SECONDS);
+
+	if (dt <= 0)
+		return true;
+	if (c->focus >= 0 && (size_t)c->focus < c->n)
+		return focus_step(c, dt) || c->drift_x != 0 || c->drift_y != 0;
+	/* Exponential decay toward the drift: the same path whatever the
+	 * frame rate. */
+	c->vx = clamp_speed(c->drift_x + (c->vx - c->drift_x) * k);
+	c->vy = clamp_speed(c->drift_y + (c->vy - c->drift_y) * k);
+	if (fabs(c->vx) < 1e-4 && fabs(c->vy) < 1e-4) {
+		c->vx = c->vy = 0;
+		return false;
+	}
+	cloud_turn(c, c->vx * dt, c->vy * dt);
+	return true;
+}
+
+void
+cloud_focus(struct cloud *c, int i)
+{
+	c->focus = i >= 0 && (size_t)i < c->n ? i : -1;
+}
+
+bool
+cloud_orthonormal(const struct cloud *c, double eps)
+{
+	const double (*m)[3] = c->rot;
+	double det;
+
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 3; j++) {
+			double d = m[i][0] * m[j][0] + m[i][1] * m[j][1] + m[i][2] * m[j][2];
+
+			if (fabs(d - (i == j)) > eps)
+				return false;
+		}
+	det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+	      - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+	      + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+	return fabs(det - 1) <= eps;
+}
+
+/* ------------------------------------------------------------ frames */
+
+static struct cloud_cell *
+cell_at(struct cloud_frame *f, int x, int y)
+{
+	return &f->cells[(size_t)y * (size_t)f->w + (size_t)x];
+}
+
+static void
+blank(struct cloud_cell *cell)
+{
+	memset(cell, 0, sizeof *cell);
+	cell->ch[0] = ' ';
+	cell->width = 1;
+	cell->owner = -1;
+}
+
+/* Before (x, y) is overwritten: the other half of a wide glyph there
+ * becomes blank, never half a character. */
+static void
+unpair(struct cloud_frame *f, int x, int y)
+{
+	struct cloud_cell *cell = cell_at(f, x, y);
+
+	if (cell->width == 0 && x > 0)
+		blank(cell_at(f, x - 1, y));
+	else if (cell->width == 2 && x + 1 < f->w)
+		blank(cell_at(f, x + 1, y));
+}
+
+static void
+put_glyph(struct cloud_frame *f, int x, int y, const ucs4_t ch[3], int width,
+          int owner, int shade, bool heavy)
+{
+	struct cloud_cell *cell;
+
+	/* Clipped whole: a glyph that does not fit is not drawn at all. */
+	if (y < 0 || y >= f->h || x < 0 || x + width > f->w)
+		return;
+	for (int k = 0; k < width; k++)
+		unpair(f, x + k, y);
+	cell = cell_at(f, x, y);
+	memcpy(cell->ch, ch, sizeof cell->ch);
+	cell->width = (signed char)width;
+	cell->owner = (short)owner;
+	cell->shade = (unsigned char)shade;
+	cell->heavy = heavy;
+	if (width == 2) {
+		cell = cell_at(f, x + 1, y);
+		memset(cell->ch, 0, sizeof cell->ch);
+		cell->width = 0;
+		cell->owner = (short)owner;
+		cell->shade = (unsigned char)shade;
+		cell->heavy = heavy;
+	}
+}
+
+/* A label, glyph by glyph: a base character and the marks after it. */
+static void
+put_label(struct cloud_frame *f, int x, int y, const struct cloud_item *it,
+          int owner, int shade)
+{
+	const uint8_t *p = (const uint8_t *)it->label, *end = p + strlen(it->label);
+	bool heavy = it->weight >= HEAVY_WEIGHT;
+
+	while (p < end) {
+		ucs4_t ch[3] = {0, 0, 0}, c;
+		int width, k = 0;
+
+		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		width = text_char_width(c);
+		ch[k++] = width == 0 ? ' ' : c;
+		width = width == 0 ? 1 : width;
+		while (p < end) {
+			int len = u8_mbtouc(&c, p, (size_t)(end - p));
+
+			if (text_char_width(c) != 0)
+				break;
+			if (k < 2)
+				ch[k++] = c;
+			p += len;
+		}
+		put_glyph(f, x, y, ch, width, owner, shade, heavy);
+		x += width;
+	}
+}
+
+/* Radii so that every label fits at its nearest (largest) projection.
+ * Cells are about twice as tall as wide, so a round cloud has ry = rx / 2;
+ * terminals being wide, it may stretch sideways (to rx = 2.8 ry), which
+ * spreads the labels: 92-98 % of the front ones stay readable at 80x24. */
+#define STRETCH 2.8
+
+static void
+fit(const struct cloud *c, struct cloud_frame *f)
+{
+	double per_max = CAMERA / (CAMERA - 1), rx, ry;
+	int widest = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].width > widest)
+			widest = c->items[i].width;
+	rx = (f->w / 2.0 - widest / 2.0 - 1) / per_max;
+	ry = ((f->h - 1) / 2.0) / per_max;
+	if (rx > STRETCH * ry)
+		rx = STRETCH * ry;
+	if (ry > rx / 2)
+		ry = rx / 2;
+	f->rx = rx > 0 ? rx : 0;
+	f->ry = ry > 0 ? ry : 0;
+}
+
+static const struct cloud *sort_c;
+
+static int
+farther(const void *x, const void *y)
+{
+	const struct cloud_item *a = &sort_c->items[*(const int *)x];
+	const struct cloud_item *b = &sort_c->items[*(const int *)y];
+
+	if (a->depth != b->depth)
+		return a->depth > b->depth ? -1 : 1;
+	return *(const int *)x - *(const int *)y;
+}
+
+void
+cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h)
+{
+	int *order;
+	size_t ncells = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0);
+
+	if (f->w != w || f->h != h) {
+		free(f->cells);
+		f->cells = xcalloc(ncells ? ncells : 1, sizeof *f->cells);
+		f->w = w;
+		f->h = h;
+	}
+	for (size_t i = 0; i < ncells; i++)
+		blank(&f->cells[i]);
+	if (ncells == 0 || c->n == 0)
+		return;
+	fit(c, f);
+	order = xcalloc(c->n, sizeof *order);
+	for (size_t i = 0; i < c->n; i++) {
+		double q[3];
+
+		to_view(c, c->items[i].p, q);
+		c->items[i].depth = q[2];
+		order[i] = (int)i;
+	}
+	sort_c = c;
+	qsort(order, c->n, sizeof *order, farther);
+	for (size_t k = 0; k < c->n; k++) {
+		struct cloud_item *it = &c->items[order[k]];
+		int shade, x, y;
+
+		cloud_place(c, f, (size_t)order[k], &x, &y);
+		shade = (int)((1 - it->depth) / 2 * CLOUD_SHADES);
+		if (shade >= CLOUD_SHADES)
+			shade = CLOUD_SHADES - 1;
+		put_label(f, x, y, it, order[k], shade < 0 ? 0 : shade);
+	}
+	free(order);
+}
+
+void
+cloud_place(const struct cloud *c, const struct cloud_frame *f, size_t i,
+            int *x, int *y)
+{
+	const struct cloud_item *it = &c->items[i];
+	double q[3], per, cx = (f->w - 1) / 2.0, cy = (f->h - 1) / 2.0;
+
+	to_view(c, it->p, q);
+	per = CAMERA / (CAMERA + q[2]);
+	/* Screen y grows downward; the cloud's y upward. */
+	*x = (int)lround(cx + q[0] * f->rx * per - it->width / 2.0 + 0.5);
+	*y = (int)lround(cy - q[1] * f->ry * per);
+}
+
+void
+cloud_frame_free(struct cloud_frame *f)
+{
+	free(f->cells);
+	memset(f, 0, sizeof *f);
+}
+
+/* ------------------------------------------------------------ queries */
+
+int
+cloud_hit(const struct cloud *c, const struct cloud_frame *f, int x, int y)
+{
+	int best = -1, best_d = 0;
+
+	if (x < 0 || y < 0 || x >= f->w || y >= f->h)
+		return -1;
+	if (f->cells[(size_t)y * (size_t)f->w + (size_t)x].owner >= 0)
+		return f->cells[(size_t)y * (size_t)f->w + (size_t)x].owner;
+	/* Nearest label within a cell around: labels are small targets. */
+	for (int dy = -1; dy <= 1; dy++)
+		for (int dx = -1; dx <= 1; dx++) {
+			int xx = x + dx, yy = y + dy, o, d;
+
+			if (xx < 0 || yy < 0 || xx >= f->w || yy >= f->h)
+				continue;
+			o = f->cells[(size_t)yy * (size_t)f->w + (size_t)xx].owner;
+			d = dx * dx + 4 * dy * dy;	/* rows are farther apart */
+			if (o < 0)
+				continue;
+			if (best < 0 || d < best_d
+			    || (d == best_d && c->items[o].depth < c->items[best].depth)) {
+				best = o;
+				best_d = d;
+			}
+		}
+	return best;
+}
+
+void
+cloud_readable(const struct cloud *c, const struct cloud_frame *f, int *front,
+               int *whole)
+{
+	int *owned = xcalloc(c->n ? c->n : 1, sizeof *owned);
+
+	*front = *whole = 0;
+	for (size_t i = 0; i < (size_t)f->w * (size_t)f->h; i++)
+		if (f->cells[i].owner >= 0)
+			owned[f->cells[i].owner]++;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->items[i].depth >= 0)
+			continue;
+		(*front)++;
+		if (owned[i] == c->items[i].width)
+			(*whole)++;
+	}
+	free(owned);
+}

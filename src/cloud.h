@@ -1,0 +1,97 @@
+/* cloud.h: the rotating 3D tag cloud as pure maths -- tags on a sphere,
+ * an orientation, a velocity, and a frame of character cells.  No curses.
+ *
+ * The heir of WP-Cumulus (Roy Tanck) and its TYPO3 port: the same even
+ * spiral of tags and perspective, made for a grid of cells about twice as
+ * tall as wide, for wide (CJK) labels, and for a clock that only ticks
+ * while something moves. */
+#ifndef ICLEI_CLOUD_H
+#define ICLEI_CLOUD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <unitypes.h>
+
+#include "bundle.h"
+
+#define CLOUD_MAX_ITEMS 256	/* the heaviest tags beyond this stay in the list */
+#define CLOUD_SHADES 5		/* depth shades, 0 farthest .. 4 nearest */
+
+struct cloud_item {
+	double p[3];		/* on the unit sphere, in the cloud's own frame */
+	const char *label;	/* not owned */
+	int width;		/* columns */
+	int weight;
+	int tag;		/* index in the bundle's tags */
+	double depth;		/* after the last render: -1 nearest .. 1 farthest */
+};
+
+struct cloud {
+	struct cloud_item *items;
+	size_t n;
+	double rot[3][3];	/* cloud frame -> view frame */
+	double vx, vy;		/* angular velocity about the view's x, y: rad/s */
+	double drift_x, drift_y;	/* what the velocity decays toward */
+	int focus;		/* item being turned to the front, or -1 */
+	unsigned long steps;	/* since the last re-orthonormalisation */
+};
+
+/* One cell of a frame.  A wide glyph is a cell of width 2 followed by one
+ * of width 0; owner -1 is empty. */
+struct cloud_cell {
+	ucs4_t ch[3];		/* base character and up to two marks; 0-ended */
+	signed char width;
+	unsigned char shade;	/* 0 .. CLOUD_SHADES - 1 */
+	bool heavy;		/* a heavy tag: drawn bold */
+	short owner;		/* item index, or -1 */
+};
+
+struct cloud_frame {
+	int w, h;
+	struct cloud_cell *cells;	/* w * h, row by row */
+	double rx, ry;		/* the fitted radii, in columns and rows */
+};
+
+/* Spread the bundle's tags (the heaviest CLOUD_MAX_ITEMS) evenly on the
+ * sphere: a fixed-seed shuffle, then the Cumulus spiral. */
+void cloud_init(struct cloud *c, const struct bundle *b, unsigned seed);
+void cloud_free(struct cloud *c);
+
+/* Point the items at another language's labels (same tags, same order):
+ * the orientation stays. */
+void cloud_relabel(struct cloud *c, const struct bundle *b);
+
+/* Turn the cloud by ax radians about the view's x axis and ay about y. */
+void cloud_turn(struct cloud *c, double ax, double ay);
+
+/* Advance dt seconds: turn by the velocity, which decays toward the drift
+ * independently of the frame rate; or turn the focused item toward the
+ * front.  Returns true while anything still moves. */
+bool cloud_step(struct cloud *c, double dt);
+
+/* Start turning item i smoothly to the front (i < 0: stop). */
+void cloud_focus(struct cloud *c, int i);
+
+/* Is the orientation a rotation (orthonormal, det 1) within eps? */
+bool cloud_orthonormal(const struct cloud *c, double eps);
+
+/* Render into f (w x h cells, allocated here): far to near, every cell
+ * knowing its owner; a wide glyph half covered becomes blank; glyphs are
+ * clipped whole at the edges; the radii fitted so labels are not cropped
+ * when they can be helped. */
+void cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h);
+void cloud_frame_free(struct cloud_frame *f);
+
+/* Where item i's label starts (column, row) in the last render's fit. */
+void cloud_place(const struct cloud *c, const struct cloud_frame *f, size_t i,
+                 int *x, int *y);
+
+/* The item at a cell: its owner, else the nearest label within one cell
+ * (front-most wins); -1 when none. */
+int cloud_hit(const struct cloud *c, const struct cloud_frame *f, int x, int y);
+
+/* Of the items in the front half, how many are drawn whole. */
+void cloud_readable(const struct cloud *c, const struct cloud_frame *f,
+                    int *front, int *whole);
+
+#endif

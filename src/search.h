@@ -1,0 +1,48 @@
+/* search.h: finding a typed pattern in a page, for / n N.  No curses.
+ *
+ * Matching is case-insensitive (simple case folding) on the page's
+ * source texts, so a match may run across a line break of the layout;
+ * the page view maps matches onto display lines for highlighting. */
+#ifndef ICLEI_SEARCH_H
+#define ICLEI_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <unitypes.h>
+
+#include "bundle.h"
+#include "layout.h"
+
+struct search {
+	char *text;		/* the pattern as typed, NFC */
+	ucs4_t *fold;		/* folded, for matching */
+	size_t nfold;
+};
+
+struct match {
+	const char *src;	/* one of the page's texts */
+	size_t start, end;	/* bytes of src */
+};
+
+struct matches {
+	struct match *v;
+	size_t n, cap;
+};
+
+/* Set the pattern; false (and no pattern) when it is empty. */
+bool search_set(struct search *s, const char *utf8);
+void search_free(struct search *s);
+
+/* Replace *out with every match of s in page p, in the order the page is
+ * laid out (title, then each block's texts). */
+void search_page(const struct search *s, const struct page *p,
+                 struct matches *out);
+
+/* The display line where match m starts (d->n when it is not laid out). */
+size_t search_match_line(const struct doc *d, const struct match *m);
+
+/* The bytes of line l covered by m, if any. */
+bool search_match_on_line(const struct match *m, const struct dline *l,
+                          size_t *from, size_t *to);
+
+#endif

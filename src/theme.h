@@ -1,0 +1,42 @@
+/* theme.h: what each kind of thing on screen looks like, with no colour,
+ * with 8 colours and with 256 (after ncdu's theme table).  Monochrome
+ * stays fully usable: bold, underline and reverse carry the meaning. */
+#ifndef ICLEI_THEME_H
+#define ICLEI_THEME_H
+
+#include "curses-compat.h"
+
+enum style {
+	ST_NORMAL,
+	ST_TITLE,		/* page title */
+	ST_HEADING,
+	ST_RULE,		/* ==== and ---- under titles and headings */
+	ST_MARK,		/* bullets, the quote bar, the attribution dash */
+	ST_QUOTE,
+	ST_ATTRIBUTION,
+	ST_LINK,
+	ST_LINK_SELECTED,
+	ST_MATCH,		/* a search match */
+	ST_MATCH_CURRENT,	/* the one n/N went to */
+	ST_TAB,
+	ST_TAB_CURRENT,
+	ST_LANG,
+	ST_LANG_CURRENT,
+	ST_STATUS,		/* the bottom line */
+	ST_STATUS_ERROR,
+	ST_KEY,			/* key names in the help */
+	ST_CLOUD_FAR,		/* tag-cloud depth shades, far to near */
+	ST_CLOUD_MID,
+	ST_CLOUD_NEAR,
+	ST_CLOUD_FOCUS,
+	ST_COUNT
+};
+
+/* Set up the colour pairs for a terminal with `colors` colours (0, 8 or
+ * 256). */
+void theme_init(int colors);
+
+/* The attributes and colour pair of a style. */
+void theme_get(enum style st, attr_t *attr, short *pair);
+
+#endif

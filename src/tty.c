@@ -1,0 +1,561 @@
+/* tty.c: the one module that owns the terminal.
+ *
+ * Signals are turned into events through a self-pipe, so the main loop
+ * blocks in one poll() on the terminal and the pipe: no timer wakes it
+ * while nothing happens, and no signal is lost between a check and the
+ * wait.  SIGWINCH is ours too (ncurses then installs no handler of its
+ * own), so a resize can never slip in unnoticed; we call resizeterm.
+ * Ctrl-Z is handled here so that the modes we set ourselves (pointer
+ * motion) are undone while the shell has the terminal. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tty.h"	/* curses first, then its terminfo header */
+#if HAVE_NCURSESW_CURSES_H
+# include <ncursesw/term.h>
+#else
+# include <term.h>
+#endif
+
+#include "i18n.h"
+#include "sanitize.h"
+#include "util.h"
+
+/* Pointer motion reporting (any-event tracking), which ncurses does not
+ * ask xterm-likes for; and everything mouse, off. */
+#define MOTION_ON "\033[?1003h"
+#define MOUSE_OFF "\033[?1003l\033[?1002l\033[?1000l\033[?1006l"
+
+static struct {
+	bool open;
+	SCREEN *screen;
+	struct termios saved;	/* before curses, to restore on a crash */
+	bool have_saved;
+	int pipe[2];		/* the self-pipe: signal handlers write here */
+	bool mouse, motion;
+	char restore[256];	/* what a fatal-signal handler writes */
+	size_t restore_len;
+	unsigned long long written;
+} T = {.pipe = {-1, -1}};
+
+static volatile sig_atomic_t got_quit, got_winch, got_tstp;
+
+/* ------------------------------------------------------------ signals */
+
+static void
+wake(void)
+{
+	int saved = errno;
+	char c = 0;
+
+	if (T.pipe[1] >= 0 && write(T.pipe[1], &c, 1) < 0) {
+		/* The pipe is full: the main loop wakes anyway. */
+	}
+	errno = saved;
+}
+
+/* Put the terminal back with async-signal-safe calls only: the escape
+ * sequences computed at start-up, then the saved termios.  Non-blocking,
+ * so a terminal that stopped reading cannot hang us here. */
+static void
+emergency_restore(void)
+{
+	int flags = fcntl(STDOUT_FILENO, F_GETFL);
+
+	if (!T.open)
+		return;
+	if (flags >= 0)
+		fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
+	if (write(STDOUT_FILENO, T.restore, T.restore_len) < 0) {
+		/* Nothing more can be done from here. */
+	}
+	if (flags >= 0)
+		fcntl(STDOUT_FILENO, F_SETFL, flags);
+	if (T.have_saved)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &T.saved);
+}
+
+static void
+on_quit(int sig)
+{
+	if (got_quit) {
+		/* A second request while the first is stuck (say, writing to
+		 * a terminal that no longer reads): leave now. */
+		emergency_restore();
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	got_quit = sig;
+	wake();
+}
+
+static void
+on_winch(int sig)
+{
+	(void)sig;
+	got_winch = 1;
+	wake();
+}
+
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	got_tstp = 1;
+	wake();
+}
+
+static void
+on_fatal(int sig)
+{
+	/* SA_RESETHAND made the action default again: restore, re-raise. */
+	emergency_restore();
+	raise(sig);
+}
+
+static void
+handle(int sig, void (*fn)(int), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sa.sa_flags = flags;	/* no SA_RESTART: poll must return */
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+static void
+install_handlers(void)
+{
+	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+	                            SIGQUIT};
+
+	handle(SIGINT, on_quit, 0);
+	handle(SIGTERM, on_quit, 0);
+	handle(SIGHUP, on_quit, 0);
+	handle(SIGWINCH, on_winch, 0);
+	handle(SIGTSTP, on_tstp, 0);
+	handle(SIGPIPE, SIG_IGN, 0);
+	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+		handle(fatal[i], on_fatal, SA_RESETHAND);
+}
+
+static void
+restore_handlers(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP,
+	                           SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+	                           SIGQUIT};
+
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		handle(sigs[i], SIG_DFL, 0);
+}
+
+/* ------------------------------------------------------------ checks */
+
+static bool
+check_terminal(void)
+{
+	const char *name = getenv("TERM");
+	char *cup;
+	int err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		warnx("%s", _("standard input and output must be a terminal; "
+		              "try --dump to print the pages"));
+		return false;
+	}
+	if (name == NULL || *name == '\0') {
+		warnx("%s", _("TERM is not set; set it to your terminal's type "
+		              "(for example xterm-256color), or try --dump"));
+		return false;
+	}
+	/* setupterm, unlike initscr, reports an unknown TERM instead of
+	 * exiting. */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		warnx(_("unknown terminal type '%s' (TERM); try --dump"),
+		      sanitize_arg(name));
+		return false;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		warnx(_("terminal type '%s' cannot move the cursor; try --dump"),
+		      sanitize_arg(name));
+		del_curterm(cur_term);
+		return false;
+	}
+	del_curterm(cur_term);
+	return true;
+}
+
+/* ------------------------------------------------------------ probe */
+
+/* How does the terminal draw an East Asian Ambiguous character?  Print
+ * one at the start of the line and ask where the cursor went (as vim
+ * does), before curses starts.  No answer within the timeout: narrow. */
+static enum ambiguous
+probe_ambiguous(void)
+{
+	static const char ask[] = "\r\xe2\x80\xa6\033[6n";	/* U+2026 … */
+	struct termios raw;
+	char buf[32];
+	size_t got = 0;
+	int row, col;
+	enum ambiguous result = AMBIGUOUS_NARROW;
+	struct timespec start, now;
+
+	if (tcgetattr(STDIN_FILENO, &raw) != 0)
+		return result;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return result;
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		while (got < sizeof buf - 1) {
+			struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+			long ms;
+			ssize_t r;
+
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			ms = 300 - ((now.tv_sec - start.tv_sec) * 1000
+			            + (now.tv_nsec - start.tv_nsec) / 1000000);
+			if (ms <= 0 || poll(&p, 1, (int)ms) <= 0)
+				break;
+			if ((r = read(STDIN_FILENO, buf + got, sizeof buf - 1 - got)) <= 0)
+				break;
+			got += (size_t)r;
+			if (memchr(buf, 'R', got) != NULL)
+				break;
+		}
+		buf[got] = '\0';
+		if (sscanf(buf, "\033[%d;%dR", &row, &col) == 2 && col == 3)
+			result = AMBIGUOUS_WIDE;
+	}
+	/* Erase the probe. */
+	if (write(STDOUT_FILENO, "\r\033[K", 4) < 0) {
+		/* not fatal */
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &T.saved);
+	return result;
+}
+
+/* ------------------------------------------------------------ set-up */
+
+static void
+add_restore(const char *cap)
+{
+	char *s = tigetstr(cap);
+	size_t n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (T.restore_len + n < sizeof T.restore) {
+		memcpy(T.restore + T.restore_len, s, n);
+		T.restore_len += n;
+	}
+}
+
+/* The bytes a crash handler writes: computed now, when it is safe. */
+static void
+prepare_restore(void)
+{
+	T.restore_len = 0;
+	memcpy(T.restore, MOUSE_OFF, sizeof MOUSE_OFF - 1);
+	T.restore_len = sizeof MOUSE_OFF - 1;
+	add_restore("sgr0");
+	add_restore("cnorm");
+	add_restore("rmkx");
+	add_restore("rmcup");
+}
+
+static int
+count_colors(const struct tty_opts *o)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (o->color == COLOR_NEVER)
+		return 0;
+	if (o->color == COLOR_AUTO && no_color != NULL && *no_color != '\0')
+		return 0;
+	if (!has_colors() || start_color() != OK)
+		return 0;
+	use_default_colors();
+	return COLORS >= 256 ? 256 : COLORS >= 8 ? 8 : 0;
+}
+
+static void
+set_mouse(void)
+{
+	mmask_t want = 0;
+
+	if (T.mouse)
+		want = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED
+		       | BUTTON5_PRESSED | REPORT_MOUSE_POSITION;
+	mousemask(want, NULL);
+	mouseinterval(0);	/* no click-resolution delay */
+}
+
+bool
+tty_open(const struct tty_opts *opts, struct tty_info *info)
+{
+	if (!check_terminal())
+		return false;
+	if (pipe(T.pipe) != 0) {
+		warnx("%s", strerror(errno));
+		return false;
+	}
+	for (int i = 0; i < 2; i++) {
+		fcntl(T.pipe[i], F_SETFL, fcntl(T.pipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(T.pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	T.have_saved = tcgetattr(STDIN_FILENO, &T.saved) == 0;
+	info->ambig = opts->ambiguous >= 0 ? (enum ambiguous)opts->ambiguous
+	                                   : probe_ambiguous();
+	/* Handlers first: ncurses then leaves SIGWINCH and SIGTSTP to us. */
+	install_handlers();
+	T.screen = newterm(NULL, stdout, stdin);
+	if (T.screen == NULL) {
+		restore_handlers();
+		warnx("%s", _("cannot initialise the terminal"));
+		return false;
+	}
+	set_term(T.screen);
+	T.open = true;
+	atexit(tty_close);
+	prepare_restore();
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);	/* Esc feels instant */
+	curs_set(0);
+	info->colors = count_colors(opts);
+	T.mouse = opts->mouse;
+	set_mouse();
+	return true;
+}
+
+void
+tty_close(void)
+{
+	if (!T.open)
+		return;
+	T.open = false;
+	tty_mouse_motion(false);
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+	fflush(stdout);
+	delscreen(T.screen);
+	T.screen = NULL;
+	restore_handlers();
+	close(T.pipe[0]);
+	close(T.pipe[1]);
+	T.pipe[0] = T.pipe[1] = -1;
+}
+
+void
+tty_reraise(int sig)
+{
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* ------------------------------------------------------------ output */
+
+static void
+raw_write(const char *s)
+{
+	fputs(s, stdout);
+	fflush(stdout);
+	T.written += strlen(s);
+}
+
+void
+tty_mouse_motion(bool on)
+{
+	if (!T.mouse || on == T.motion)
+		return;
+	T.motion = on;
+	raw_write(on ? MOTION_ON : "\033[?1003l");
+}
+
+void
+tty_flush(void)
+{
+	doupdate();
+}
+
+void
+tty_repaint(void)
+{
+	clearok(curscr, TRUE);
+}
+
+unsigned long long
+tty_bytes_written(void)
+{
+	return T.written;
+}
+
+/* ------------------------------------------------------------ input */
+
+static void
+drain_pipe(void)
+{
+	char buf[64];
+
+	while (read(T.pipe[0], buf, sizeof buf) > 0)
+		;
+}
+
+static void
+suspend(void)
+{
+	bool motion = T.motion;
+
+	tty_mouse_motion(false);
+	endwin();
+	fflush(stdout);
+	handle(SIGTSTP, SIG_DFL, 0);
+	raise(SIGTSTP);
+	/* ...stopped until SIGCONT (fg)... */
+	handle(SIGTSTP, on_tstp, 0);
+	tty_mouse_motion(motion);
+	got_winch = 1;	/* the size may have changed meanwhile */
+}
+
+static bool
+take_resize(void)
+{
+	struct winsize ws;
+
+	got_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0
+	    || ws.ws_col == 0)
+		return false;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return false;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return true;
+}
+
+/* A signal that arrived: true when it made an event. */
+static bool
+signal_event(struct event *ev)
+{
+	drain_pipe();
+	if (got_quit) {
+		ev->type = EV_QUIT;
+		ev->signal = got_quit;
+		return true;
+	}
+	if (got_tstp) {
+		got_tstp = 0;
+		suspend();
+		take_resize();
+		ev->type = EV_REDRAW;
+		return true;
+	}
+	if (got_winch) {
+		if (take_resize()) {
+			ev->type = EV_RESIZE;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A key or mouse event that curses has ready, without waiting. */
+static bool
+input_event(struct event *ev)
+{
+	wint_t wc;
+	int r;
+
+	nodelay(stdscr, TRUE);
+	r = wget_wch(stdscr, &wc);
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
+		if (getmouse(&ev->mouse) != OK)
+			return false;
+		ev->type = EV_MOUSE;
+		return true;
+	}
+	if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+		return false;	/* ours come from SIGWINCH */
+	ev->type = EV_KEY;
+	ev->key = (int)wc;
+	ev->keycode = r == KEY_CODE_YES;
+	return true;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+tty_next(struct event *ev, int timeout_ms)
+{
+	long long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+
+	memset(ev, 0, sizeof *ev);
+	for (;;) {
+		struct pollfd p[2] = {
+			{STDIN_FILENO, POLLIN, 0},
+			{T.pipe[0], POLLIN, 0},
+		};
+		int wait = -1;
+
+		if (got_quit || got_winch || got_tstp) {
+			if (signal_event(ev))
+				return;
+		}
+		/* curses may hold input it has already read: ask it first. */
+		if (input_event(ev))
+			return;
+		if (deadline >= 0) {
+			long long left = deadline - now_ms();
+
+			if (left <= 0) {
+				ev->type = EV_TIMEOUT;
+				return;
+			}
+			wait = (int)left;
+		}
+		if (poll(p, 2, wait) < 0 && errno != EINTR) {
+			ev->type = EV_QUIT;
+			ev->signal = SIGHUP;
+			return;
+		}
+		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			/* The terminal went away. */
+			ev->type = EV_QUIT;
+			ev->signal = SIGHUP;
+			return;
+		}
+	}
+}

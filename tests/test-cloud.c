@@ -1,0 +1,343 @@
+/* test-cloud.c: the tag cloud's maths and frames.
+ *
+ *   - the spiral spreads tags evenly (nearest-neighbour spread), and the
+ *     acos clamp keeps n = 1 and 2 finite;
+ *   - the orientation stays a rotation after 10^6 steps;
+ *   - the fit keeps every label inside the frame at any orientation;
+ *   - overlapping wide labels never leave half a glyph;
+ *   - hit-testing finds the label under, or next to, a cell;
+ *   - golden frames for a fixed seed and angles, in English, Korean and
+ *     Japanese (tests/golden/cloud-*.txt; UPDATE_GOLDEN=1 rewrites them). */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "bundleset.h"
+#include "check.h"
+#include "cloud.h"
+#include "util.h"
+
+/* A bundle with n tags and nothing else of interest. */
+static struct bundle *
+fake_bundle(size_t n)
+{
+	struct bundle *b = xcalloc(1, sizeof *b);
+
+	b->tags = xcalloc(n ? n : 1, sizeof *b->tags);
+	b->ntags = n;
+	for (size_t i = 0; i < n; i++) {
+		b->tags[i].label = xstrdup("tag");
+		b->tags[i].weight = (int)(i % 10) + 1;
+	}
+	return b;
+}
+
+static void
+free_fake(struct bundle *b)
+{
+	for (size_t i = 0; i < b->ntags; i++)
+		free(b->tags[i].label);
+	free(b->tags);
+	free(b);
+}
+
+static double
+dist(const double a[3], const double b[3])
+{
+	double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+
+	return sqrt(dx * dx + dy * dy + dz * dz);
+}
+
+static void
+test_spread(void)
+{
+	static const size_t sizes[] = {10, 36, 100, 256};
+
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+		struct bundle *b = fake_bundle(sizes[s]);
+		struct cloud c;
+		double min = 1e9, max = 0, sum = 0, sumsq = 0, mean, cv;
+
+		cloud_init(&c, b, 1);
+		for (size_t i = 0; i < c.n; i++) {
+			double nn = 1e9;
+
+			for (size_t j = 0; j < c.n; j++)
+				if (j != i && dist(c.items[i].p, c.items[j].p) < nn)
+					nn = dist(c.items[i].p, c.items[j].p);
+			min = fmin(min, nn);
+			max = fmax(max, nn);
+			sum += nn;
+			sumsq += nn * nn;
+		}
+		mean = sum / (double)c.n;
+		cv = sqrt(sumsq / (double)c.n - mean * mean) / mean;
+		/* Random points on a sphere give a spread (cv) near 0.5 and
+		 * near neighbours almost touching; the spiral stays even. */
+		CHECK(cv < 0.2 && min > 0.5 * mean,
+		      "%zu tags spread evenly: nearest neighbours %.3f..%.3f, "
+		      "mean %.3f, cv %.3f", c.n, min, max, mean, cv);
+		cloud_free(&c);
+		free_fake(b);
+	}
+}
+
+static void
+test_small(void)
+{
+	for (size_t n = 1; n <= 2; n++) {
+		struct bundle *b = fake_bundle(n);
+		struct cloud c;
+		bool ok = true;
+
+		cloud_init(&c, b, 7);
+		for (size_t i = 0; i < c.n; i++) {
+			const double *p = c.items[i].p;
+			double len = sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]);
+
+			ok &= isfinite(p[0]) && isfinite(p[1]) && isfinite(p[2])
+			      && fabs(len - 1) < 1e-9;
+		}
+		CHECK(ok, "n = %zu: every tag on the sphere (acos clamped)", n);
+		cloud_free(&c);
+		free_fake(b);
+	}
+}
+
+static void
+test_orthonormal(void)
+{
+	struct bundle *b = fake_bundle(36);
+	struct cloud c;
+
+	cloud_init(&c, b, 3);
+	c.vx = 1.1;
+	c.vy = -0.7;
+	c.drift_x = 0.3;	/* keep it turning all the way */
+	c.drift_y = 0.2;
+	for (long i = 0; i < 1000000; i++) {
+		cloud_step(&c, 1.0 / 30);
+		if (i % 250000 == 0)
+			cloud_turn(&c, 0.3, -0.2);
+	}
+	CHECK(cloud_orthonormal(&c, 1e-9),
+	      "after 10^6 steps the orientation is still a rotation");
+	CHECK(fabs(c.vx - 0.3) < 1e-6 && fabs(c.vy - 0.2) < 1e-6,
+	      "the spin decayed to the drift (%.4f, %.4f)", c.vx, c.vy);
+	c.drift_x = c.drift_y = 0;
+	for (int i = 0; i < 30 * 60; i++)
+		if (!cloud_step(&c, 1.0 / 30))
+			break;
+	CHECK(c.vx == 0 && c.vy == 0, "without drift it comes to rest");
+	/* Frame-rate independence: 1 s at 30 fps = 1 s at 120 fps. */
+	{
+		struct cloud d;
+		double a, e;
+
+		cloud_init(&d, b, 3);
+		d.drift_x = d.drift_y = 0;
+		d.vx = d.vy = 1;
+		for (int i = 0; i < 30; i++)
+			cloud_step(&d, 1.0 / 30);
+		a = d.vx;
+		d.vx = d.vy = 1;
+		for (int i = 0; i < 120; i++)
+			cloud_step(&d, 1.0 / 120);
+		e = d.vx;
+		CHECK(fabs(a - e) < 1e-9, "decay is frame-rate independent "
+		      "(%.6f at 30 fps, %.6f at 120 fps)", a, e);
+		cloud_free(&d);
+	}
+	cloud_free(&c);
+	free_fake(b);
+}
+
+static struct bundleset set;
+
+static bool
+load_set(void)
+{
+	struct bundle_error err;
+	char dir[4096];
+
+	snprintf(dir, sizeof dir, "%s/data", check_srcdir());
+	if (!bundleset_load(&set, dir, &err)) {
+		CHECK(0, "the bundle loads: %s", err.message);
+		return false;
+	}
+	return true;
+}
+
+/* Every frame of `turns` orientations: labels inside, wide glyphs whole. */
+static void
+test_frames(const struct bundle *b, int w, int h)
+{
+	struct cloud c;
+	struct cloud_frame f = {0};
+	int outside = 0, halves = 0, frames = 0;
+
+	cloud_init(&c, b, 42);
+	for (int t = 0; t < 500; t++, frames++) {
+		cloud_turn(&c, 0.37, 0.61);
+		cloud_render(&c, &f, w, h);
+		for (size_t i = 0; i < c.n; i++) {
+			int x, y;
+
+			cloud_place(&c, &f, i, &x, &y);
+			if (x < 0 || y < 0 || x + c.items[i].width > w || y >= h)
+				outside++;
+		}
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				const struct cloud_cell *k = &f.cells[y * w + x];
+
+				if (k->width == 2 && (x + 1 >= w || k[1].width != 0
+				                      || k[1].owner != k->owner))
+					halves++;
+				if (k->width == 0 && (x == 0 || k[-1].width != 2
+				                      || k[-1].owner != k->owner))
+					halves++;
+			}
+	}
+	CHECK(outside == 0, "%s at %dx%d: no label cropped in %d frames (%d out)",
+	      b->lang, w, h, frames, outside);
+	CHECK(halves == 0, "%s at %dx%d: no half wide glyph in %d frames (%d)",
+	      b->lang, w, h, frames, halves);
+	cloud_frame_free(&f);
+	cloud_free(&c);
+}
+
+static void
+test_hit(const struct bundle *b)
+{
+	struct cloud c;
+	struct cloud_frame f = {0};
+	int wrong = 0, near = -2, far = -2;
+
+	cloud_init(&c, b, 5);
+	cloud_render(&c, &f, 80, 22);
+	for (int y = 0; y < f.h; y++)
+		for (int x = 0; x < f.w; x++) {
+			int o = f.cells[y * f.w + x].owner;
+
+			if (o >= 0 && cloud_hit(&c, &f, x, y) != o)
+				wrong++;
+			/* A blank just right of a label finds it. */
+			if (o >= 0 && x + 1 < f.w && f.cells[y * f.w + x + 1].owner < 0
+			    && near == -2)
+				near = cloud_hit(&c, &f, x + 1, y) == o ? 1 : 0;
+		}
+	far = cloud_hit(&c, &f, 0, 0);
+	CHECK(wrong == 0, "a cell's label is the one hit there (%d wrong)", wrong);
+	CHECK(near == 1, "a blank next to a label hits that label");
+	CHECK(far == -1, "the empty corner hits nothing (%d)", far);
+	CHECK(cloud_hit(&c, &f, -1, 3) == -1 && cloud_hit(&c, &f, 80, 3) == -1,
+	      "outside the frame hits nothing");
+	cloud_frame_free(&f);
+	cloud_free(&c);
+}
+
+static void
+test_readable(const struct bundle *b)
+{
+	struct cloud c;
+	struct cloud_frame f = {0};
+	long front = 0, whole = 0;
+
+	cloud_init(&c, b, 9);
+	for (int t = 0; t < 300; t++) {
+		int fr, wh;
+
+		cloud_turn(&c, 0.05, 0.11);
+		cloud_render(&c, &f, 80, 22);
+		cloud_readable(&c, &f, &fr, &wh);
+		front += fr;
+		whole += wh;
+	}
+	CHECK(whole * 100 >= front * 90, "%s at 80x22: %.1f%% of front tags "
+	      "readable (target 90%%)", b->lang, 100.0 * (double)whole / (double)front);
+	cloud_frame_free(&f);
+	cloud_free(&c);
+}
+
+/* The frame as text: wide glyphs once, blank for empty cells. */
+static void
+frame_text(const struct cloud_frame *f, struct sbuf *out)
+{
+	for (int y = 0; y < f->h; y++) {
+		size_t start = out->len;
+
+		for (int x = 0; x < f->w; x++) {
+			const struct cloud_cell *k = &f->cells[y * f->w + x];
+			uint8_t buf[8];
+
+			for (int i = 0; i < 3 && k->ch[i] != 0; i++) {
+				int n = u8_uctomb(buf, k->ch[i], (int)sizeof buf);
+
+				sbuf_add(out, (const char *)buf, (size_t)(n > 0 ? n : 0));
+			}
+		}
+		while (out->len > start && out->s[out->len - 1] == ' ')
+			out->len--;
+		sbuf_addc(out, '\n');
+	}
+}
+
+static void
+test_golden(const struct bundle *b, double ax, double ay, const char *name)
+{
+	struct cloud c;
+	struct cloud_frame f = {0};
+	struct sbuf got = {0};
+	char path[4096], *want = NULL;
+	FILE *fp;
+	long n = 0;
+
+	cloud_init(&c, b, 2026);
+	cloud_turn(&c, ax, ay);
+	cloud_render(&c, &f, 60, 15);
+	frame_text(&f, &got);
+	snprintf(path, sizeof path, "%s/tests/golden/%s", check_srcdir(), name);
+	if (getenv("UPDATE_GOLDEN") != NULL && (fp = fopen(path, "w")) != NULL) {
+		fwrite(got.s, 1, got.len, fp);
+		fclose(fp);
+	}
+	if ((fp = fopen(path, "r")) != NULL) {
+		want = xcalloc(1, 65536);
+		n = (long)fread(want, 1, 65535, fp);
+		fclose(fp);
+	}
+	CHECK(want != NULL && (size_t)n == got.len && memcmp(want, got.s, got.len) == 0,
+	      "golden frame %s", name);
+	if (want == NULL || (size_t)n != got.len || memcmp(want, got.s, got.len) != 0)
+		check_note("got:\n%s", got.s);
+	free(want);
+	sbuf_free(&got);
+	cloud_frame_free(&f);
+	cloud_free(&c);
+}
+
+int
+main(void)
+{
+	test_spread();
+	test_small();
+	test_orthonormal();
+	if (load_set()) {
+		for (int l = 0; l < LANG_COUNT; l++) {
+			test_frames(set.lang[l], 80, 22);
+			test_frames(set.lang[l], 40, 10);
+			test_readable(set.lang[l]);
+		}
+		test_hit(set.lang[LANG_EN]);
+		test_golden(set.lang[LANG_EN], 0, 0, "cloud-en.txt");
+		test_golden(set.lang[LANG_KO], 0.4, 0.9, "cloud-ko.txt");
+		test_golden(set.lang[LANG_JA], -0.6, 2.1, "cloud-ja.txt");
+		bundleset_free(&set);
+	}
+	return check_done();
+}
