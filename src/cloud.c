@@ -93,8 +93,9 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 	for (int i = 0; i < 3; i++)
 		c->rot[i][i] = 1;
 	/* A gentle spin that settles into a slow drift. */
-	c->drift_x = 0.05;
-	c->drift_y = 0.12;
+	c->drift_x = CLOUD_DRIFT_X;
+	c->drift_y = CLOUD_DRIFT_Y;
+	c->tau = DECAY_SECONDS;
 	c->vx = 0.25;
 	c->vy = 0.6;
 }
@@ -220,7 +221,8 @@ focus_step(struct cloud *c, double dt)
 	}
 	u[0] /= s;
 	u[1] /= s;
-	axis_rotation(r, u, angle * (1 - exp(-dt / FOCUS_SECONDS)) + fmin(angle, 0.02));
+	/* Never past the front, however long the step. */
+	axis_rotation(r, u, fmin(angle, angle * (1 - exp(-dt / FOCUS_SECONDS)) + 0.02));
 	premultiply(c->rot, r);
 	orthonormalise(c->rot);
 	return true;
@@ -235,7 +237,7 @@ clamp_speed(double v)
 bool
 cloud_step(struct cloud *c, double dt)
 {
-	double k = exp(-dt / DECAY_SECONDS);
+	double k = exp(-dt / (c->tau > 0 ? c->tau : DECAY_SECONDS));
 
 	if (dt <= 0)
 		return true;
@@ -314,8 +316,9 @@ put_glyph(struct cloud_frame *f, int x, int y, const ucs4_t ch[3], int width,
 {
 	struct cloud_cell *cell;
 
-	/* Clipped whole: a glyph that does not fit is not drawn at all. */
-	if (y < 0 || y >= f->h || x < 0 || x + width > f->w)
+	/* Clipped whole: a glyph that does not fit is not drawn at all.  The
+	 * last column stays blank, as the fit leaves it for labels that do. */
+	if (y < 0 || y >= f->h || x < 0 || x + width > f->w - 1)
 		return;
 	for (int k = 0; k < width; k++)
 		unpair(f, x + k, y);
@@ -384,7 +387,9 @@ fit(const struct cloud *c, struct cloud_frame *f)
 	ry = ((f->h - 1) / 2.0) / per_max;
 	if (rx > STRETCH * ry)
 		rx = STRETCH * ry;
-	if (ry > rx / 2)
+	/* Round where there is room; where the widest label leaves none
+	 * across, still spread the labels down the rows. */
+	if (rx > 0 && ry > rx / 2)
 		ry = rx / 2;
 	f->rx = rx > 0 ? rx : 0;
 	f->ry = ry > 0 ? ry : 0;

@@ -16,6 +16,8 @@
 
 #define CLOUD_MAX_ITEMS 256	/* the heaviest tags beyond this stay in the list */
 #define CLOUD_SHADES 5		/* depth shades, 0 farthest .. 4 nearest */
+#define CLOUD_DRIFT_X 0.05	/* the slow drift at rest, rad/s */
+#define CLOUD_DRIFT_Y 0.12
 
 struct cloud_item {
 	double p[3];		/* on the unit sphere, in the cloud's own frame */
@@ -32,6 +34,7 @@ struct cloud {
 	double rot[3][3];	/* cloud frame -> view frame */
 	double vx, vy;		/* angular velocity about the view's x, y: rad/s */
 	double drift_x, drift_y;	/* what the velocity decays toward */
+	double tau;		/* ...with this time constant, in seconds */
 	int focus;		/* item being turned to the front, or -1 */
 	unsigned long steps;	/* since the last re-orthonormalisation */
 };

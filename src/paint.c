@@ -52,6 +52,13 @@ int
 paint_text(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
            enum style st)
 {
+	return paint_text_ex(w, y, x, s, n, maxw, st, 0);
+}
+
+int
+paint_text_ex(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
+              enum style st, attr_t extra)
+{
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 	char *replaced = NULL;
 	attr_t attr;
@@ -68,6 +75,7 @@ paint_text(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
 		end = p + n;
 	}
 	theme_get(st, &attr, &pair);
+	attr |= extra;
 	wmove(w, y, x);
 	while (p < end) {
 		wchar_t wch[CCHARW_MAX + 1];

@@ -22,6 +22,10 @@ void paint_set_ambiguous(enum ambiguous a);
 int paint_text(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
                enum style st);
 
+/* The same, with extra attributes (A_BOLD...) on top of the style's. */
+int paint_text_ex(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
+                  enum style st, attr_t extra);
+
 /* The same for a NUL-terminated string. */
 int paint_str(WINDOW *w, int y, int x, const char *s, int maxw, enum style st);
 

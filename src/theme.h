@@ -25,10 +25,13 @@ enum style {
 	ST_STATUS,		/* the bottom line */
 	ST_STATUS_ERROR,
 	ST_KEY,			/* key names in the help */
-	ST_CLOUD_FAR,		/* tag-cloud depth shades, far to near */
-	ST_CLOUD_MID,
-	ST_CLOUD_NEAR,
-	ST_CLOUD_FOCUS,
+	ST_CLOUD_0,		/* tag-cloud depth shades, farthest */
+	ST_CLOUD_1,
+	ST_CLOUD_2,
+	ST_CLOUD_3,
+	ST_CLOUD_4,		/* nearest */
+	ST_CLOUD_HOVER,		/* under the pointer */
+	ST_CLOUD_FOCUS,		/* chosen with Tab, or in the list */
 	ST_COUNT
 };
 

@@ -36,6 +36,9 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sbuf_free(struct sbuf *b);
 
+/* Milliseconds on the monotonic clock (frame pacing, timeouts). */
+long long monotonic_ms(void);
+
 /* "program: message\n" on stderr. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
