@@ -116,7 +116,7 @@ draw_tabs(struct app *a, int x, int maxw, bool full)
 	}
 	for (int t = 0; t < app_ntabs(a); t++) {
 		enum style st = t == a->page ? ST_TAB_CURRENT : ST_TAB;
-		int start = x;
+		int start;
 
 		if (t > 0)
 			x += paint_str(stdscr, 0, x, sep, maxw - (x - x0), ST_TAB);
@@ -140,7 +140,7 @@ switcher_width(const struct app *a, bool compact)
 			w += paint_width(a->set.lang[l]->label) + (compact ? 0 : 2);
 			n++;
 		}
-	return w + (n > 0 ? (n - 1) * (compact ? 1 : 1) : 0);
+	return w + (n > 0 ? n - 1 : 0);	/* the "|" between labels */
 }
 
 static void
@@ -261,6 +261,7 @@ draw_too_small(void)
 static void
 draw(struct app *a)
 {
+	const struct view *v;
 	char left[256];
 
 	erase();
@@ -270,8 +271,19 @@ draw(struct app *a)
 		return;
 	}
 	a->body_height = LINES - 2;
+	if (current_view(a) != &view_cloud)
+		tty_mouse_motion(false);	/* only the cloud follows the pointer */
 	draw_topbar(a);
-	current_view(a)->draw(a, 1, a->body_height);
+	v = current_view(a);
+	v->draw(a, 1, a->body_height);
+	if (current_view(a) != v) {
+		/* The view opened a page as it drew (a tag reaching the front
+		 * of the cloud): draw that instead, the program may sleep. */
+		erase();
+		tty_mouse_motion(false);
+		draw_topbar(a);
+		current_view(a)->draw(a, 1, a->body_height);
+	}
 	status_text(a, left, sizeof left);
 	draw_status(a, left);
 	if (a->prompt)
@@ -371,11 +383,8 @@ app_set_lang(struct app *a, enum lang l)
 	/* The languages share their structure: the same block stays at the
 	 * top (its offset means nothing in another language). */
 	p.offset = 0;
-	go(a, &p);
+	go(a, &p);		/* (and the page view searches it anew) */
 	a->view = view;		/* the help stays open, now in l */
-	if (a->search.text != NULL)
-		search_page(&a->search, &a->b->pages[a->page < (int)a->b->npages
-		                                     ? a->page : 0], &a->matches);
 }
 
 static void
@@ -415,8 +424,6 @@ reload(struct app *a)
 		p.page = 0;
 	a->view = VIEW_PAGE;
 	go(a, &p);
-	if (a->search.text != NULL && a->page < (int)a->b->npages)
-		search_page(&a->search, &a->b->pages[a->page], &a->matches);
 	app_message(a, false, "%s", _("Reloaded the content from disk"));
 }
 
@@ -464,10 +471,10 @@ app_motion(const struct app *a, int key, bool keycode, long *by)
 		}
 	}
 	switch (key) {
-	case 'k': case 'y': case CTRL('P'): case CTRL('Y'):
+	case 'k': case CTRL('P'):
 		*by = -1;
 		return true;
-	case 'j': case 'e': case CTRL('N'): case CTRL('E'):
+	case 'j': case CTRL('N'):
 		*by = 1;
 		return true;
 	case ' ': case 'f': case CTRL('F'):

@@ -156,9 +156,44 @@ run_browser(const struct options *o, struct bundleset *set, enum lang lang,
 		                                          : AMBIGUOUS_NARROW,
 	};
 
+	const char *still = getenv("ICLEI_TUI_NO_MOTION");
+
+	cloud_view_configure(o->no_motion || (still != NULL && *still != '\0'
+	                                      && strcmp(still, "0") != 0), o->fps);
 	/* Nothing more may be printed to stdout through stdio: curses owns
 	 * it now, and app_run gives it back. */
 	return app_run(set, lang, page, &to);
+}
+
+/* --dump shows one language: load that file alone -- the asked-for one,
+ * else the environment's, else the first there is. */
+static int
+load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
+{
+	struct bundle_error err;
+	int first = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+
+	if (first < 0) {
+		usage_error(_("unknown language '%s' (valid: en, ko, ja, zh)"),
+		            sanitize_arg(o->lang));
+		return EXIT_USAGE;
+	}
+	for (int k = 0; k < LANG_COUNT; k++) {
+		enum lang l = (enum lang)((first + k) % LANG_COUNT);
+		bool missing;
+
+		if (bundleset_load_one(set, dir, l, &missing, &err))
+			return EXIT_OK;
+		if (!missing)
+			break;
+		if (o->lang != NULL) {
+			usage_error(_("no %s bundle in %s"), lang_code(l),
+			            sanitize_arg(dir));
+			return EXIT_USAGE;
+		}
+	}
+	bundle_error_print(&err, stderr);
+	return EXIT_INVALID;
 }
 
 static int
@@ -173,12 +208,18 @@ run(const struct options *o)
 	if (o->check && o->nfiles > 0)
 		return check_files(o->files, o->nfiles);
 	dir = datadir_find(o->data_dir);
-	if (!bundleset_load(&set, dir, &err)) {
+	if (o->dump) {
+		status = load_for_dump(o, dir, &set);
+		free(dir);
+		if (status != EXIT_OK)
+			return status;
+	} else if (!bundleset_load(&set, dir, &err)) {
 		bundle_error_print(&err, stderr);
 		free(dir);
 		return EXIT_INVALID;
+	} else {
+		free(dir);
 	}
-	free(dir);
 	if (o->check)
 		status = check_set(&set);
 	else if (choose_lang(o, &set, &lang) != 0

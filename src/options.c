@@ -20,6 +20,8 @@ enum {
 	OPT_AMBIGUOUS,
 	OPT_COLOR,
 	OPT_NO_MOUSE,
+	OPT_NO_MOTION,
+	OPT_FPS,
 };
 
 static const struct option long_options[] = {
@@ -33,6 +35,8 @@ static const struct option long_options[] = {
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+	{"no-motion", no_argument, NULL, OPT_NO_MOTION},
+	{"fps", required_argument, NULL, OPT_FPS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -93,6 +97,10 @@ options_help(void)
 	        "                           terminal has them and NO_COLOR is not set) or\n"
 	        "                           always\n"
 	        "      --no-mouse         leave the mouse to the terminal\n"), stdout);
+	fputs(_("      --no-motion        the tag cloud starts still and turns only with\n"
+	        "                           the keys (also: ICLEI_TUI_NO_MOTION=1)\n"
+	        "      --fps=N            frames per second of the moving cloud (1-120;\n"
+	        "                           default 30)\n"), stdout);
 	fputs(_("      --check [FILE]...  check the bundle (or the given files) and exit\n"
 	        "  -h, --help             display this help and exit\n"
 	        "  -V, --version          output version information and exit\n"), stdout);
@@ -112,15 +120,26 @@ options_version(void)
 	        "Secretariat.\n"), stdout);
 }
 
-static int
-parse_width(const char *arg, int *out)
+/* A whole number from lo to hi, or -1. */
+static long
+parse_number(const char *arg, long lo, long hi)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
-	if (*arg == '\0' || *end != '\0' || errno != 0 || v < 1 || v > MAX_WIDTH) {
+	if (*arg == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi)
+		return -1;
+	return v;
+}
+
+static int
+parse_width(const char *arg, int *out)
+{
+	long v = parse_number(arg, 1, MAX_WIDTH);
+
+	if (v < 0) {
 		usage_error(_("invalid width '%s' (a number of columns from 1 to %d)"),
 		            sanitize_arg(arg), MAX_WIDTH);
 		return -1;
@@ -190,6 +209,16 @@ options_parse(int argc, char **argv, struct options *o)
 		}
 		case OPT_NO_MOUSE:
 			o->no_mouse = true;
+			break;
+		case OPT_NO_MOTION:
+			o->no_motion = true;
+			break;
+		case OPT_FPS:
+			if ((o->fps = (int)parse_number(optarg, 1, 120)) < 0) {
+				usage_error(_("invalid frame rate '%s' (from 1 to 120)"),
+				            sanitize_arg(optarg));
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			o->help = true;

@@ -28,6 +28,8 @@ struct options {
 	enum ambiguous_opt ambiguous;
 	int color;		/* enum color_mode (tty.h) */
 	bool no_mouse;
+	bool no_motion;		/* the cloud starts still */
+	int fps;		/* the cloud's frames per second, 0: default */
 	char **files;		/* --check FILE... */
 	int nfiles;
 };

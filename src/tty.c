@@ -211,9 +211,8 @@ probe_ambiguous(void)
 {
 	static const char ask[] = "\r\xe2\x80\xa6\033[6n";	/* U+2026 … */
 	struct termios raw;
-	char buf[32];
+	char buf[32], *semi, *end;
 	size_t got = 0;
-	int row, col;
 	enum ambiguous result = AMBIGUOUS_NARROW;
 	struct timespec start, now;
 
@@ -243,7 +242,11 @@ probe_ambiguous(void)
 				break;
 		}
 		buf[got] = '\0';
-		if (sscanf(buf, "\033[%d;%dR", &row, &col) == 2 && col == 3)
+		/* The answer is ESC [ row ; column R: the glyph took two
+		 * columns if the cursor went from 1 to 3. */
+		semi = strchr(buf, ';');
+		if (strncmp(buf, "\033[", 2) == 0 && semi != NULL
+		    && strtol(semi + 1, &end, 10) == 3 && *end == 'R')
 			result = AMBIGUOUS_WIDE;
 	}
 	/* Erase the probe. */
@@ -346,6 +349,9 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);	/* Esc feels instant */
 	curs_set(0);
+	/* The cursor is hidden: never spend bytes moving it back after a
+	 * frame (the search prompt places it itself). */
+	leaveok(stdscr, TRUE);
 	info->colors = count_colors(opts);
 	T.mouse = opts->mouse;
 	set_mouse();
@@ -394,12 +400,15 @@ tty_mouse_motion(bool on)
 	if (!T.mouse || on == T.motion)
 		return;
 	T.motion = on;
-	raw_write(on ? MOTION_ON : "\033[?1003l");
+	/* Turning any-event tracking off turns all reports off in xterm:
+	 * ask for clicks again (ncurses' own ?1000, with SGR ?1006 on). */
+	raw_write(on ? MOTION_ON : "\033[?1003l\033[?1000h");
 }
 
 void
 tty_flush(void)
 {
+	wnoutrefresh(stdscr);
 	doupdate();
 }
 
@@ -508,19 +517,10 @@ input_event(struct event *ev)
 	return true;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void
 tty_next(struct event *ev, int timeout_ms)
 {
-	long long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	long long deadline = timeout_ms < 0 ? -1 : monotonic_ms() + timeout_ms;
 
 	memset(ev, 0, sizeof *ev);
 	for (;;) {
@@ -538,7 +538,7 @@ tty_next(struct event *ev, int timeout_ms)
 		if (input_event(ev))
 			return;
 		if (deadline >= 0) {
-			long long left = deadline - now_ms();
+			long long left = deadline - monotonic_ms();
 
 			if (left <= 0) {
 				ev->type = EV_TIMEOUT;

@@ -3,10 +3,14 @@
 #include <config.h>
 
 #include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "i18n.h"
 #include "paint.h"
+#include "util.h"
 
 /* Key names that are words are translatable (N_); bare keys are not. */
 static const struct {
@@ -14,10 +18,10 @@ static const struct {
 	const char *what;
 } help[] = {
 	{NULL, N_("Reading")},
-	{N_("\u2191 \u2193  j k"), N_("one line up, down")},
-	{N_("Space PgDn f"), N_("one screen down")},
-	{N_("b PgUp -"), N_("one screen up")},
-	{"d u", N_("half a screen down, up")},
+	{N_("\u2191 \u2193  k j  Ctrl-P Ctrl-N"), N_("one line up, down")},
+	{N_("Space PgDn f  Ctrl-F"), N_("one screen down")},
+	{N_("b PgUp -  Ctrl-B"), N_("one screen up")},
+	{"d u  Ctrl-D Ctrl-U", N_("half a screen down, up")},
 	{N_("g Home <"), N_("top of the page")},
 	{N_("G End >"), N_("bottom of the page")},
 	{NULL, N_("Pages and languages")},
@@ -25,16 +29,25 @@ static const struct {
 	{N_("Tab  Shift-Tab"), N_("next, previous page")},
 	{"L  H", N_("next, previous language")},
 	{NULL, N_("Search")},
-	{"/", N_("search this page (Enter: go, Esc: cancel)")},
+	{"/", N_("search this page (Enter: go; Esc, Ctrl-G: cancel; Ctrl-U: clear)")},
 	{"n  N", N_("next, previous match")},
 	{NULL, N_("Links and history")},
 	{"]  [", N_("select the next, previous link")},
 	{N_("Enter"), N_("follow the selected link")},
 	{N_("\u2190  Backspace"), N_("back")},
 	{N_("\u2192"), N_("forward")},
+	{NULL, N_("The cloud (tab 5)")},
+	{N_("\u2190 \u2192 \u2191 \u2193  h j k"), N_("turn it")},
+	{N_("Tab  Shift-Tab"), N_("bring the next, previous tag to the front")},
+	{N_("Enter"), N_("open that tag's page (Backspace comes back)")},
+	{N_("Space"), N_("pause, go on")},
+	{"+ -", N_("faster, slower")},
+	{"l", N_("the tags as a list, heaviest first (l again: the cloud)")},
 	{NULL, N_("Mouse")},
-	{N_("click"), N_("a tab, a language, a link")},
+	{N_("click"), N_("a tab, a language, a link, a tag in the cloud")},
 	{N_("wheel"), N_("scroll")},
+	{N_("point"), N_("steer the cloud; over a tag it slows down")},
+	{N_("drag"), N_("spin the cloud")},
 	{NULL, N_("Other")},
 	{"Ctrl-L", N_("redraw the screen")},
 	{"r", N_("reload the content from disk")},
@@ -44,55 +57,82 @@ static const struct {
 
 enum { NHELP = sizeof help / sizeof *help };
 
-/* Display lines: the title, a blank, then each entry (and a blank before
- * each section but the first). */
-static int
-help_lines(void)
-{
-	int n = 2;
+/* A row of the help as laid out: a key (or NULL) and a stretch of text. */
+struct row {
+	const char *key;
+	const char *text;
+	size_t start, end;
+	enum style st;
+};
 
+static void
+add_row(struct row **v, size_t *n, size_t *cap, struct row r)
+{
+	grow(v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = r;
+}
+
+/* The help at this width: descriptions wrapped by the layout engine in
+ * the column after the keys (under them when the screen is narrow). */
+static size_t
+lay_out(struct row **v, int width, int *keyw)
+{
+	size_t n = 0, cap = 0;
+	int textw;
+
+	*keyw = 0;
 	for (int i = 0; i < NHELP; i++)
-		n += help[i].keys == NULL ? (i > 0 ? 2 : 1) : 1;
+		if (help[i].keys != NULL && paint_width(_(help[i].keys)) > *keyw)
+			*keyw = paint_width(_(help[i].keys));
+	*keyw += 3;
+	if (width - 2 - *keyw < 20)
+		*keyw = 4;		/* narrow: descriptions below their keys */
+	textw = width - 2 - *keyw;
+	add_row(v, &n, &cap, (struct row){NULL, _("Keys"), 0, strlen(_("Keys")), ST_TITLE});
+	add_row(v, &n, &cap, (struct row){NULL, "", 0, 0, ST_NORMAL});
+	for (int i = 0; i < NHELP; i++) {
+		const char *what = _(help[i].what);
+		struct tlines tl = {0};
+
+		if (help[i].keys == NULL) {
+			if (i > 0)
+				add_row(v, &n, &cap, (struct row){NULL, "", 0, 0, ST_NORMAL});
+			add_row(v, &n, &cap, (struct row){NULL, what, 0, strlen(what), ST_HEADING});
+			continue;
+		}
+		if (*keyw == 4)
+			add_row(v, &n, &cap, (struct row){_(help[i].keys), "", 0, 0, ST_NORMAL});
+		text_wrap(what, strlen(what), textw < 1 ? 1 : textw, BREAK_UAX14, &tl);
+		for (size_t k = 0; k < tl.n; k++)
+			add_row(v, &n, &cap, (struct row){k == 0 && *keyw > 4 ? _(help[i].keys) : NULL,
+			                                  what, tl.v[k].start, tl.v[k].end, ST_NORMAL});
+		free(tl.v);
+	}
 	return n;
 }
 
 static void
 draw(struct app *a, int top, int height)
 {
-	int x = app_margin(), keyw = 0, row = 0, max;
+	struct row *rows = NULL;
+	int x = app_margin(), keyw;
+	size_t n = lay_out(&rows, COLS - 2 * x, &keyw);
 
-	for (int i = 0; i < NHELP; i++)
-		if (help[i].keys != NULL && paint_width(_(help[i].keys)) > keyw)
-			keyw = paint_width(_(help[i].keys));
-	keyw += 3;
-	max = help_lines() - height;
-	if ((int)a->help_top > max)
-		a->help_top = max > 0 ? (size_t)max : 0;
-#define ROW(r) (top + (r) - (int)a->help_top)
-#define VISIBLE(r) ((r) >= (int)a->help_top && (r) < (int)a->help_top + height)
-	if (VISIBLE(row))
-		paint_str(stdscr, ROW(row), x, _("Keys"), COLS - x, ST_TITLE);
-	row += 2;
-	for (int i = 0; i < NHELP; i++) {
-		if (help[i].keys == NULL) {
-			if (i > 0)
-				row++;
-			if (VISIBLE(row))
-				paint_str(stdscr, ROW(row), x, _(help[i].what), COLS - x,
-				          ST_HEADING);
-			row++;
-			continue;
-		}
-		if (VISIBLE(row)) {
-			paint_str(stdscr, ROW(row), x + 2, _(help[i].keys), COLS - x - 2,
-			          ST_KEY);
-			paint_str(stdscr, ROW(row), x + 2 + keyw, _(help[i].what),
-			          COLS - x - 2 - keyw, ST_NORMAL);
-		}
-		row++;
+	if (a->help_top + (size_t)height > n)
+		a->help_top = n > (size_t)height ? n - (size_t)height : 0;
+	for (int r = 0; r < height && a->help_top + (size_t)r < n; r++) {
+		const struct row *w = &rows[a->help_top + (size_t)r];
+
+		if (w->key != NULL)
+			paint_str(stdscr, top + r, x + 2, w->key, COLS - x - 2, ST_KEY);
+		if (w->st != ST_NORMAL)
+			paint_text(stdscr, top + r, x, w->text + w->start, w->end - w->start,
+			           COLS - x, w->st);
+		else
+			paint_text(stdscr, top + r, x + 2 + keyw, w->text + w->start,
+			           w->end - w->start, COLS - x - 2 - keyw, ST_NORMAL);
 	}
-#undef ROW
-#undef VISIBLE
+	free(rows);
 }
 
 static void
@@ -101,7 +141,7 @@ scroll_help(struct app *a, long n)
 	if (n == LONG_MIN || (n < 0 && -n > (long)a->help_top))
 		a->help_top = 0;
 	else if (n == LONG_MAX)
-		a->help_top = (size_t)help_lines();	/* draw clamps it */
+		a->help_top = SIZE_MAX / 2;	/* draw clamps it */
 	else
 		a->help_top = (size_t)((long)a->help_top + n);
 }
