@@ -328,6 +328,8 @@ next(struct loader *L)
 	return true;
 }
 
+/* what is untranslated (N_): gettext runs only on the error path, not
+ * for each of the thousands of values a bundle has. */
 static bool
 expect(struct loader *L, yaml_event_type_t type, const char *what)
 {
@@ -335,8 +337,8 @@ expect(struct loader *L, yaml_event_type_t type, const char *what)
 		return true;
 	if (L->item)
 		return fail(L, here(L), _("each item of '%s' must be %s, not %s"),
-		            L->key, what, event_name(&L->ev));
-	return fail(L, here(L), _("'%s' must be %s, not %s"), L->key, what,
+		            L->key, _(what), event_name(&L->ev));
+	return fail(L, here(L), _("'%s' must be %s, not %s"), L->key, _(what),
 	            event_name(&L->ev));
 }
 
@@ -382,13 +384,22 @@ check_chars(struct loader *L, const char *s, size_t n)
 }
 
 static bool
+is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static bool
 get_text(struct loader *L, char **out, unsigned flags)
 {
 	const char *s;
 	size_t n, nfc_len;
 	uint8_t *nfc;
 
-	if (!expect(L, YAML_SCALAR_EVENT, _("text")))
+	if (!expect(L, YAML_SCALAR_EVENT, N_("text")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	n = L->ev.data.scalar.length;
@@ -399,6 +410,11 @@ get_text(struct loader *L, char **out, unsigned flags)
 		return fail(L, here(L), _("'%s' must not be empty"), L->key);
 	if ((flags & ONE_LINE) && memchr(s, '\n', n) != NULL)
 		return fail(L, here(L), _("'%s' must be a single line"), L->key);
+	/* ASCII is already NFC: the common case costs no normalisation. */
+	if (is_ascii(s, n)) {
+		*out = xmemdup0(s, n);
+		return true;
+	}
 	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &nfc_len);
 	if (nfc == NULL)
 		return fail(L, here(L), "%s", _("out of memory"));
@@ -426,7 +442,7 @@ get_id(struct loader *L, char **out, struct mark *at)
 	size_t n;
 	char q[128];
 
-	if (!expect(L, YAML_SCALAR_EVENT, _("an id")))
+	if (!expect(L, YAML_SCALAR_EVENT, N_("an id")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	n = L->ev.data.scalar.length;
@@ -447,7 +463,7 @@ get_int(struct loader *L, int *out, int lo, int hi)
 	char *end, q[128];
 	long v;
 
-	if (!expect(L, YAML_SCALAR_EVENT, _("a whole number")))
+	if (!expect(L, YAML_SCALAR_EVENT, N_("a whole number")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	errno = 0;
@@ -469,7 +485,8 @@ struct field {
 };
 
 /* Read the mapping whose start is the current event, dispatching each
- * key's value to its field's reader; seen[i] gets where key i was. */
+ * key's value to its field's reader; seen[i] gets where key i was.  what
+ * (untranslated, N_) names the mapping in messages. */
 static bool
 read_map(struct loader *L, void *obj, const struct field *fields,
          size_t nfields, struct mark *seen, const char *what)
@@ -487,7 +504,7 @@ read_map(struct loader *L, void *obj, const struct field *fields,
 			return true;
 		if (L->ev.type != YAML_SCALAR_EVENT)
 			return fail(L, here(L), _("a key in %s must be a plain word, not %s"),
-			            what, event_name(&L->ev));
+			            _(what), event_name(&L->ev));
 		key = (const char *)L->ev.data.scalar.value;
 		klen = L->ev.data.scalar.length;
 		for (i = 0; i < nfields; i++)
@@ -500,7 +517,7 @@ read_map(struct loader *L, void *obj, const struct field *fields,
 			for (size_t k = 0; k < nfields; k++)
 				sbuf_printf(&keys, "%s%s", k ? ", " : "", fields[k].key);
 			fail(L, here(L), _("unknown key '%s' in %s (known keys: %s)"),
-			     quoted(q, sizeof q, key, klen), what, keys.s);
+			     quoted(q, sizeof q, key, klen), _(what), keys.s);
 			sbuf_free(&keys);
 			return false;
 		}
@@ -534,7 +551,7 @@ require(struct loader *L, struct mark map_at, const struct field *fields,
 		if (!yaml_parser_parse(&L->parser, &L->ev))
 			return parser_failed(L);
 		L->have_ev = true;
-		return fail(L, map_at, _("%s has no '%s'"), what,
+		return fail(L, map_at, _("%s has no '%s'"), _(what),
 		            fields[required[r]].key);
 	}
 	return true;
@@ -551,7 +568,7 @@ read_list(struct loader *L, void *obj,
 	const char *key = L->key;
 	struct mark key_at = L->key_at;
 
-	if (!expect(L, YAML_SEQUENCE_START_EVENT, _("a list")))
+	if (!expect(L, YAML_SEQUENCE_START_EVENT, N_("a list")))
 		return false;
 	for (;;) {
 		if (!next(L))
@@ -727,13 +744,13 @@ read_block(struct loader *L, void *obj)
 	struct block *b;
 	struct mark seen[NFIELDS(block_fields)];
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, _("a mapping")))
+	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
 		return false;
 	push_room(&p->blocks, p->nblocks, sizeof *p->blocks);
 	b = &p->blocks[p->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->at = here(L);
-	if (!read_map(L, b, block_fields, NFIELDS(block_fields), seen, _("a block")))
+	if (!read_map(L, b, block_fields, NFIELDS(block_fields), seen, N_("a block")))
 		return false;
 	if (b->text == NULL && b->items == NULL)
 		return fail(L, b->at, "%s",
@@ -780,15 +797,15 @@ read_page(struct loader *L, void *obj)
 	struct page *p;
 	struct mark seen[NFIELDS(page_fields)];
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, _("a mapping")))
+	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
 		return false;
 	push_room(&bu->pages, bu->npages, sizeof *bu->pages);
 	p = &bu->pages[bu->npages++];
 	memset(p, 0, sizeof *p);
 	p->at = here(L);
-	return read_map(L, p, page_fields, NFIELDS(page_fields), seen, _("a page"))
+	return read_map(L, p, page_fields, NFIELDS(page_fields), seen, N_("a page"))
 	    && require(L, p->at, page_fields, seen, required, NFIELDS(required),
-	               _("a page"));
+	               N_("a page"));
 }
 
 /* ------------------------------------------------------------ tags */
@@ -837,15 +854,15 @@ read_tag(struct loader *L, void *obj)
 	struct tag *t;
 	struct mark seen[NFIELDS(tag_fields)];
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, _("a mapping")))
+	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
 		return false;
 	push_room(&bu->tags, bu->ntags, sizeof *bu->tags);
 	t = &bu->tags[bu->ntags++];
 	memset(t, 0, sizeof *t);
 	t->at = here(L);
-	return read_map(L, t, tag_fields, NFIELDS(tag_fields), seen, _("a tag"))
+	return read_map(L, t, tag_fields, NFIELDS(tag_fields), seen, N_("a tag"))
 	    && require(L, t->at, tag_fields, seen, required, NFIELDS(required),
-	               _("a tag"));
+	               N_("a tag"));
 }
 
 /* ------------------------------------------------------------ top level */
@@ -938,6 +955,8 @@ check_unique(struct loader *L, struct idref *refs, size_t n, bool blocks)
 {
 	const struct idref *dup = NULL, *first = NULL;
 
+	if (n == 0)
+		return true;	/* (and refs may be NULL) */
 	qsort(refs, n, sizeof *refs, cmp_idref);
 	for (size_t i = 1; i < n; i++) {
 		size_t f = i - 1;
@@ -1064,9 +1083,9 @@ read_document(struct loader *L, struct bundle *b)
 		                          "(lang, name, label, title, pages, tags), not %s"),
 		            event_name(&L->ev));
 	top_at = here(L);
-	if (!read_map(L, b, top_fields, NFIELDS(top_fields), seen, _("the bundle"))
+	if (!read_map(L, b, top_fields, NFIELDS(top_fields), seen, N_("the bundle"))
 	    || !require(L, top_at, top_fields, seen, required, NFIELDS(required),
-	                _("the bundle")))
+	                N_("the bundle")))
 		return false;
 	if (!next(L) || !next(L))	/* document end, stream end */
 		return false;
@@ -1077,21 +1096,30 @@ read_document(struct loader *L, struct bundle *b)
 }
 
 /* Refuse, before libyaml sees them, the characters YAML 1.1 takes for
- * line breaks (NEL, LS, PS): they would hide a key inside what every
- * other tool shows as a comment, and shift every line number after
- * them.  And name UTF-16 for what it is. */
+ * line breaks (NEL, LS, PS, and a CR not before a LF): they would hide a
+ * key inside what every other tool shows as a comment, and shift every
+ * line number after them.  And name UTF-16 and UTF-32 for what they are. */
 static bool
 prescan(struct loader *L)
 {
 	const unsigned char *u = (const unsigned char *)L->data;
 
+	if (L->len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+	                    || (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
+		return fail(L, (struct mark){1, 1}, "%s",
+		            _("the file is UTF-32; a bundle must be UTF-8"));
 	if (L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return fail(L, (struct mark){1, 1}, "%s",
 		            _("the file is UTF-16; a bundle must be UTF-8"));
-	for (size_t i = 0; i + 1 < L->len; i++) {
+	for (size_t i = 0; i < L->len; i++) {
 		ucs4_t c = 0;
 
-		if (u[i] == 0xC2 && u[i + 1] == 0x85)
+		/* A carriage return ends a line only before a line feed. */
+		if (u[i] == '\r' && (i + 1 >= L->len || u[i + 1] != '\n'))
+			c = '\r';
+		else if (i + 1 >= L->len)
+			break;
+		else if (u[i] == 0xC2 && u[i + 1] == 0x85)
 			c = 0x85;
 		else if (u[i] == 0xE2 && i + 2 < L->len && u[i + 1] == 0x80
 		         && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
@@ -1154,7 +1182,8 @@ read_file(const char *path, size_t *len, struct bundle_error *err)
 	struct stat st;
 	char *buf;
 	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* Non-blocking, or a FIFO with no writer would hang the open. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 
 	if (fd < 0) {
 		bundle_error_set(err, path, (struct mark){0, 0}, "%s", strerror(errno));

@@ -137,34 +137,68 @@ load_one(struct bundleset *set, enum lang l, const char *path,
 	return true;
 }
 
+/* Load language l into set if its file is there; false on an error,
+ * and *found counts the files seen. */
+static bool
+load_if_there(struct bundleset *set, const char *dir, enum lang l, int *found,
+              struct bundle_error *err)
+{
+	struct sbuf path = {0};
+	bool ok = true;
+
+	sbuf_printf(&path, "%s/%s.yaml", dir, lang_code(l));
+	if (access(path.s, F_OK) == 0 || errno != ENOENT) {
+		(*found)++;
+		ok = load_one(set, l, path.s, err);
+	}
+	sbuf_free(&path);
+	return ok;
+}
+
+static bool
+none_found(struct bundleset *set, const char *dir, struct bundle_error *err)
+{
+	bundle_error_set(err, dir, (struct mark){0, 0}, "%s",
+	                 _("no bundle here (expected en.yaml, ko.yaml, "
+	                   "ja.yaml or zh.yaml)"));
+	bundleset_free(set);
+	return false;
+}
+
 bool
 bundleset_load(struct bundleset *set, const char *dir,
                struct bundle_error *err)
 {
-	struct sbuf path = {0};
 	int found = 0;
 
 	memset(set, 0, sizeof *set);
 	set->dir = xstrdup(dir);
-	for (int l = 0; l < LANG_COUNT; l++) {
-		path.len = 0;
-		sbuf_printf(&path, "%s/%s.yaml", dir, lang_code((enum lang)l));
-		if (access(path.s, F_OK) != 0 && errno == ENOENT)
-			continue;
-		found++;
-		if (!load_one(set, (enum lang)l, path.s, err)) {
-			sbuf_free(&path);
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (!load_if_there(set, dir, (enum lang)l, &found, err)) {
 			bundleset_free(set);
 			return false;
 		}
-	}
-	sbuf_free(&path);
-	if (found == 0) {
-		bundle_error_set(err, dir, (struct mark){0, 0}, "%s",
-		                 _("no bundle here (expected en.yaml, ko.yaml, "
-		                   "ja.yaml or zh.yaml)"));
+	if (found == 0)
+		return none_found(set, dir, err);
+	return true;
+}
+
+bool
+bundleset_load_one(struct bundleset *set, const char *dir, enum lang l,
+                   bool *missing, struct bundle_error *err)
+{
+	int found = 0;
+
+	memset(set, 0, sizeof *set);
+	set->dir = xstrdup(dir);
+	*missing = false;
+	if (!load_if_there(set, dir, l, &found, err)) {
 		bundleset_free(set);
 		return false;
+	}
+	if (found == 0) {
+		*missing = true;
+		return none_found(set, dir, err);
 	}
 	return true;
 }

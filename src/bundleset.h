@@ -21,6 +21,12 @@ bool bundleset_load(struct bundleset *set, const char *dir,
                     struct bundle_error *err);
 void bundleset_free(struct bundleset *set);
 
+/* Load language l's file alone (--dump shows one language: no need to
+ * read the others).  On failure *missing says whether the file is just
+ * not there. */
+bool bundleset_load_one(struct bundleset *set, const char *dir, enum lang l,
+                        bool *missing, struct bundle_error *err);
+
 /* Does b have the structure of ref: the same pages (ids, in order), the
  * same blocks (kind, id, link target, number of list items), and the same
  * tags (weight, page, block)?  If not, say where b differs. */

@@ -8,12 +8,17 @@
 #include "i18n.h"
 #include "sanitize.h"
 
+/* Controls that reorder text, and invisible characters that can hide
+ * text: the word joiner and invisible operators, the BOM, interlinear
+ * annotations and tag characters.  (Zero-width space, joiner and
+ * non-joiner stay: scripts need them, and they hide nothing.) */
 static bool
 is_bidi_or_invisible(ucs4_t c)
 {
 	return c == 0x061C || c == 0x200E || c == 0x200F
-	    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-	    || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
+	    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064)
+	    || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF
+	    || (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE007F);
 }
 
 bool

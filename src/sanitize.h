@@ -18,9 +18,10 @@
 
 /* May c appear in bundle text?  Not: C0 controls other than line feed
  * (so no TAB, CR, ESC), DEL, C1 controls, U+2028/U+2029, bidirectional
- * controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), the
- * byte order mark / zero width no-break space U+FEFF, and interlinear
- * annotation controls U+FFF9..U+FFFB. */
+ * controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069),
+ * the word joiner and invisible operators U+2060..U+2064, the byte order
+ * mark / zero width no-break space U+FEFF, interlinear annotation
+ * controls U+FFF9..U+FFFB, and tag characters U+E0000..U+E007F. */
 bool sanitize_char_ok(ucs4_t c);
 
 /* Short English name of the class of a refused character, for messages. */

@@ -108,18 +108,23 @@ search_page(const struct search *s, const struct page *p, struct matches *out)
 	}
 }
 
-size_t
-search_match_line(const struct doc *d, const struct match *m)
+void
+search_map_lines(const struct doc *d, const struct matches *m, size_t *lines)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		const struct dline *l = &d->v[i];
+	size_t i = 0;
+
+	for (size_t k = 0; k < m->n; k++) {
+		const struct match *x = &m->v[k];
+		size_t j = i;
 
 		/* The first line of that text ending past the match's start
 		 * (a match may begin in spaces consumed by a break). */
-		if (l->src == m->src && m->start < l->end)
-			return i;
+		while (j < d->n && !(d->v[j].src == x->src && x->start < d->v[j].end))
+			j++;
+		lines[k] = j;
+		if (j < d->n)
+			i = j;	/* the next match is at or after this line */
 	}
-	return d->n;
 }
 
 bool

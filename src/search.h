@@ -38,8 +38,11 @@ void search_free(struct search *s);
 void search_page(const struct search *s, const struct page *p,
                  struct matches *out);
 
-/* The display line where match m starts (d->n when it is not laid out). */
-size_t search_match_line(const struct doc *d, const struct match *m);
+/* The display line where each match starts (d->n for one not laid out),
+ * into lines[0..m->n): one pass over both, as the page lays its texts
+ * out in the order search_page finds them. */
+void search_map_lines(const struct doc *d, const struct matches *m,
+                      size_t *lines);
 
 /* The bytes of line l covered by m, if any. */
 bool search_match_on_line(const struct match *m, const struct dline *l,

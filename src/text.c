@@ -309,8 +309,9 @@ fill_line(const char *s, size_t n, size_t start, int width, const char *brk,
 		while (end < n && !gbrk[end])
 			end++;
 		w = text_width(s + i, end - i);
-		/* A space never overflows: if a break follows, it is consumed. */
-		if (s[i] != ' ' && col + w > width) {
+		/* A space never overflows: if a break follows, it is consumed.
+		 * (A space carrying a combining mark is ink, not a space.) */
+		if (!(s[i] == ' ' && end == i + 1) && col + w > width) {
 			if (last_break > start) {
 				add_line(out, s, start, last_break, 0, false);
 				return last_break;

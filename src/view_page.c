@@ -29,8 +29,7 @@ map_matches(struct app *a)
 {
 	free(a->match_line);
 	a->match_line = xcalloc(a->matches.n, sizeof *a->match_line);
-	for (size_t k = 0; k < a->matches.n; k++)
-		a->match_line[k] = search_match_line(&a->doc, &a->matches.v[k]);
+	search_map_lines(&a->doc, &a->matches, a->match_line);
 }
 
 static size_t
@@ -288,8 +287,9 @@ search_next(struct app *a, int dir)
 	}
 	if (a->match < 0) {
 		/* The first match at or after the top of the screen. */
-		for (k = 0; k < n && a->match_line[k] < a->top; k++)
-			;
+		k = (long)first_match_from(a, a->top);
+		if (k < n && a->match_line[k] < a->top)
+			k++;
 		if (dir < 0)
 			k--;
 	} else {

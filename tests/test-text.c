@@ -169,6 +169,8 @@ test_fill(void)
 	/* A combining mark never starts a line. */
 	expect_wrap("ae\xcc\x81", 1, BREAK_UAX14, "a|e\xcc\x81");
 	expect_wrap("1,500+ local", 6, BREAK_UAX14, "1,500+|local");
+	/* A space carrying a combining mark is ink: it counts (fuzz find). */
+	expect_wrap("ab \xe3\x80\xaa", 2, BREAK_UAX14, "ab| \xe3\x80\xaa");
 }
 
 /* Property: every line fits, and the lines put back together with the
