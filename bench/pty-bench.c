@@ -1,0 +1,642 @@
+/* pty-bench.c: the real program in a pseudo-terminal, timed.
+ *
+ * Runs iclei-tui (and, for comparison, w3m on the same content as HTML)
+ * in the test suite's pty harness (tests/vt.c: a forkpty'd child read back
+ * as cells with libvterm, terminal replies answered as xterm would), and
+ * reads what the program costs from outside: wall time on CLOCK_MONOTONIC,
+ * the child's CPU time from /proc/PID/schedstat (nanoseconds, the
+ * scheduler's own accounting), its peak resident set from /proc/PID/status
+ * (VmHWM), and the bytes it wrote to the terminal.
+ *
+ *   pty-bench start -d DATA -H HTMLDIR -l LANG [-n RUNS] [-r ROWS] [-c COLS]
+ *             ICLEI W3M
+ *      RUNS rounds (default 30, after one warm-up round), each running
+ *      four programs in a rotating order:
+ *        - iclei-tui, from exec to its first complete screen (the status
+ *          line with its "? " help hint, the first page's title and the
+ *          start of its first block), then key 5 to the first frame of
+ *          the Cloud (three tag labels on screen, the page's text gone);
+ *        - the same with --ambiguous=narrow (no terminal probe);
+ *        - w3m HTMLDIR/LANG.html, from exec to its first complete screen
+ *          (the same title and text, and its status line);
+ *        - echo, from exec to its output on screen: the floor of what
+ *          starting any program costs on this machine, in this harness.
+ *      Prints the medians, and the peak RSS (VmHWM) of iclei-tui and w3m
+ *      after their first screen.
+ *
+ *   pty-bench steps -l LANG -p PAGE [-n STEPS] [-r ROWS] [-c COLS]
+ *             ICLEI DATA...
+ *      One iclei-tui per bundle DATA (say the real one, 10x and 100x),
+ *      side by side, taking turns step by step so that the machine's ups
+ *      and downs fall on every size alike.  Each opens PAGE, goes to its
+ *      bottom (G), then times STEPS (default 30) single scroll steps (k
+ *      and j alternately: each moves the page one line and redraws what
+ *      changed), STEPS/4 (at least 10) full redraws (Ctrl-L: the whole
+ *      screen sent again), and 7 searches (/ WORD Enter, WORD a common
+ *      word of the language, the prompt typed beforehand).  Each step:
+ *      the key is sent, the screen is read until it shows the step's
+ *      result (the status line's new position; the same screen after a
+ *      clear; the prompt gone), then until the program sleeps again, and
+ *      the child's CPU time from schedstat is the step's cost.  Prints
+ *      the median and 90th percentile CPU per step, the bytes per step,
+ *      the page's length in lines, and the peak RSS, one line per DATA.
+ *
+ * Output is "key=value" words on one line, for bench/run.  Exits 1 with
+ * a screen dump on standard error when the program does not do what is
+ * expected within 5 s. */
+#include <config.h>
+
+#define _GNU_SOURCE 1
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "lang.h"
+#include "../tests/vt.h"	/* the test suite's pty harness */
+
+#define TIMEOUT_MS 5000
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+quantile(double *v, int n, double q)
+{
+	if (n <= 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return v[(int)(q * (n - 1) + 0.5)];
+}
+
+static void
+fail(struct vt *t, const char *what)
+{
+	fprintf(stderr, "pty-bench: %s\n", what);
+	if (t != NULL)
+		vt_snapshot(t, stderr, "  ");
+	vt_free(t);
+	exit(1);
+}
+
+/* ------------------------------------------------------------ /proc */
+
+/* CPU time the process has run, in ms (schedstat: nanoseconds). */
+static double
+proc_cpu_ms(pid_t pid)
+{
+	char path[64];
+	unsigned long long ns = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	if (fscanf(f, "%llu", &ns) != 1)
+		ns = 0;
+	fclose(f);
+	return (double)ns / 1e6;
+}
+
+/* Peak resident set (VmHWM), KiB. */
+static long
+proc_hwm_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmHWM: %ld", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+/* The process's state letter (R running, S sleeping...). */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return '?';
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' ? p[2] : '?';
+}
+
+/* Until the program is back asleep in poll (at most 50 ms), so that what
+ * it did after its last byte counts for this step, not the next. */
+static void
+wait_asleep(struct vt *t)
+{
+	double until = now_ms() + 50;
+
+	while (proc_state(vt_pid(t)) == 'R' && now_ms() < until)
+		vt_pump(t, 0);
+	vt_pump(t, 0);
+}
+
+/* ------------------------------------------------------------ the content */
+
+struct content {
+	const char *title;	/* the first page's */
+	char needle[64];	/* the start of its first block's text */
+	char **labels;		/* the tags */
+	size_t nlabels;
+	struct bundle *b;
+};
+
+static void
+load_content(struct content *c, const char *dir, const char *lang)
+{
+	char path[4096];
+	struct bundle_error err;
+	const struct block *k;
+	const char *s;
+	size_t n = 0, chars = 0;
+
+	snprintf(path, sizeof path, "%s/%s.yaml", dir, lang);
+	if ((c->b = bundle_load_file(path, &err)) == NULL) {
+		bundle_error_print(&err, stderr);
+		exit(1);
+	}
+	c->title = c->b->pages[0].title;
+	k = &c->b->pages[0].blocks[0];
+	s = k->text != NULL ? k->text : k->items[0];
+	/* Twelve characters: on the first line of the block at 80 columns. */
+	while (s[n] != '\0' && s[n] != '\n' && chars < 12 && n < sizeof c->needle - 8) {
+		n++;
+		while (((unsigned char)s[n] & 0xC0) == 0x80)
+			n++;
+		chars++;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	memcpy(c->needle, s, n);
+	c->needle[n] = '\0';
+	c->nlabels = c->b->ntags;
+	c->labels = calloc(c->nlabels + 1, sizeof *c->labels);
+	for (size_t i = 0; i < c->nlabels; i++)
+		c->labels[i] = c->b->tags[i].label;
+}
+
+/* ------------------------------------------------------------ predicates */
+
+static struct content C;
+
+static bool
+last_row_has(struct vt *t, const char *s)
+{
+	char *row = vt_row_text(t, vt_rows(t) - 1);
+	bool yes = row != NULL && strstr(row, s) != NULL;
+
+	free(row);
+	return yes;
+}
+
+static bool
+pred_first_screen(struct vt *t, void *arg)
+{
+	(void)arg;
+	return last_row_has(t, "? ") && vt_find_text(t, C.title, NULL, NULL) > 0
+	       && vt_find_text(t, C.needle, NULL, NULL) > 0;
+}
+
+static bool
+pred_w3m_screen(struct vt *t, void *arg)
+{
+	char *row;
+	bool yes;
+
+	(void)arg;
+	if (vt_find_text(t, C.title, NULL, NULL) == 0
+	    || vt_find_text(t, C.needle, NULL, NULL) == 0)
+		return false;
+	row = vt_row_text(t, vt_rows(t) - 1);	/* w3m's status line */
+	yes = row != NULL && row[0] != '\0';
+	free(row);
+	return yes;
+}
+
+static bool
+pred_cloud(struct vt *t, void *arg)
+{
+	int seen = 0;
+
+	(void)arg;
+	if (vt_find_text(t, C.needle, NULL, NULL) > 0)
+		return false;
+	for (size_t i = 0; i < C.nlabels && seen < 3; i++)
+		if (vt_find_text(t, C.labels[i], NULL, NULL) > 0)
+			seen++;
+	return seen >= 3;
+}
+
+/* ------------------------------------------------------------ start */
+
+static char *const *
+env_default(void)
+{
+	/* The harness's clean environment (TERM=xterm-256color,
+	 * LC_ALL=C.UTF-8, PATH, HOME), nothing added. */
+	return NULL;
+}
+
+static bool
+pred_floor(struct vt *t, void *arg)
+{
+	(void)arg;
+	return vt_find_text(t, C.needle, NULL, NULL) > 0;
+}
+
+enum racer { R_ICLEI, R_W3M, R_FLOOR, R_NARROW, R_COUNT };
+
+static int
+cmd_start(int argc, char **argv, const char *data, const char *html,
+          const char *lang, int runs, int rows, int cols)
+{
+	double *v[R_COUNT], *cloud;
+	long hwm[R_COUNT] = {0};
+	int n[R_COUNT] = {0};
+	char htmlfile[4096];
+
+	if (argc != 2) {
+		fprintf(stderr, "pty-bench start: ICLEI and W3M needed\n");
+		return 2;
+	}
+	snprintf(htmlfile, sizeof htmlfile, "%s/%s.html", html, lang);
+	for (int i = 0; i < R_COUNT; i++)
+		v[i] = calloc((size_t)runs, sizeof *v[i]);
+	cloud = calloc((size_t)runs, sizeof *cloud);
+	for (int r = 0; r < runs + 1; r++) {	/* round 0: warm-up */
+		for (int k = 0; k < R_COUNT; k++) {
+			enum racer which = (enum racer)((k + r) % R_COUNT);
+			char *const iargv[] = {argv[0], "--data-dir", (char *)data,
+			                       "--lang", (char *)lang, NULL};
+			char *const nargv[] = {argv[0], "--data-dir", (char *)data,
+			                       "--lang", (char *)lang, "--ambiguous=narrow",
+			                       NULL};
+			char *const wargv[] = {argv[1], htmlfile, NULL};
+			char *const fargv[] = {"echo", C.needle, NULL};
+			char *const *av = which == R_ICLEI ? iargv : which == R_NARROW ? nargv
+			                  : which == R_W3M ? wargv : fargv;
+			bool (*pred)(struct vt *, void *) =
+				which == R_W3M ? pred_w3m_screen
+				: which == R_FLOOR ? pred_floor : pred_first_screen;
+			struct vt *t;
+			double t0, t1, t2;
+			long kb;
+
+			t0 = now_ms();
+			t = vt_spawn(rows, cols, av, env_default());
+			if (t == NULL)
+				fail(NULL, "cannot start a pseudo-terminal");
+			if (!vt_wait(t, TIMEOUT_MS, pred, NULL))
+				fail(t, which == R_W3M ? "w3m: no first screen"
+				        : which == R_FLOOR ? "echo: no output"
+				                           : "iclei-tui: no first screen");
+			t1 = now_ms();
+			kb = which == R_FLOOR ? 0 : proc_hwm_kb(vt_pid(t));
+			if (which == R_ICLEI) {
+				vt_keys(t, "5");
+				t2 = now_ms();
+				if (!vt_wait(t, TIMEOUT_MS, pred_cloud, NULL))
+					fail(t, "iclei-tui: no cloud after key 5");
+				if (r > 0)
+					cloud[n[which]] = now_ms() - t2;
+			}
+			if (r > 0) {
+				v[which][n[which]++] = t1 - t0;
+				if (kb > hwm[which])
+					hwm[which] = kb;
+			}
+			vt_free(t);
+		}
+	}
+	printf("lang=%s runs=%d first_med=%.3f first_p90=%.3f cloud_med=%.3f "
+	       "cloud_p90=%.3f w3m_med=%.3f w3m_p90=%.3f floor_med=%.3f "
+	       "narrow_med=%.3f rss_kb=%ld w3m_rss_kb=%ld\n",
+	       lang, runs, quantile(v[R_ICLEI], n[R_ICLEI], 0.5),
+	       quantile(v[R_ICLEI], n[R_ICLEI], 0.9),
+	       quantile(cloud, n[R_ICLEI], 0.5), quantile(cloud, n[R_ICLEI], 0.9),
+	       quantile(v[R_W3M], n[R_W3M], 0.5), quantile(v[R_W3M], n[R_W3M], 0.9),
+	       quantile(v[R_FLOOR], n[R_FLOOR], 0.5),
+	       quantile(v[R_NARROW], n[R_NARROW], 0.5), hwm[R_ICLEI], hwm[R_W3M]);
+	for (int i = 0; i < R_COUNT; i++)
+		free(v[i]);
+	free(cloud);
+	return 0;
+}
+
+/* ------------------------------------------------------------ steps */
+
+struct pos {
+	long top, n;
+};
+
+/* "Name  TOP/N  PCT%" on the status line. */
+static bool
+status_pos(struct vt *t, struct pos *p)
+{
+	char *row = vt_row_text(t, vt_rows(t) - 1), *s;
+	bool ok = false;
+
+	for (s = row; s != NULL && *s != '\0'; s++) {
+		long a, b;
+		int used;
+
+		if (s[0] == ' ' && s[1] == ' '
+		    && sscanf(s, " %ld/%ld%n", &a, &b, &used) == 2 && s[used] == ' ') {
+			p->top = a;
+			p->n = b;
+			ok = true;
+			break;
+		}
+	}
+	free(row);
+	return ok;
+}
+
+static bool
+pred_pos(struct vt *t, void *arg)
+{
+	const struct pos *want = arg;
+	struct pos p;
+
+	return status_pos(t, &p) && p.top == want->top && p.n == want->n;
+}
+
+struct same_screen {
+	const char *text;
+	size_t from;
+};
+
+static bool
+pred_repainted(struct vt *t, void *arg)
+{
+	const struct same_screen *s = arg;
+	char *now;
+	bool yes;
+
+	if (!vt_raw_seen_from(t, s->from, "\033[2J", 4))
+		return false;
+	now = vt_screen_text(t);
+	yes = strcmp(now, s->text) == 0;
+	free(now);
+	return yes;
+}
+
+static bool
+pred_no_prompt(struct vt *t, void *arg)
+{
+	char *row = vt_row_text(t, vt_rows(t) - 1);
+	bool yes = row != NULL && row[0] != '/';
+
+	(void)arg;
+	free(row);
+	return yes;
+}
+
+static bool
+pred_prompt(struct vt *t, void *arg)
+{
+	char *row = vt_row_text(t, vt_rows(t) - 1);
+	bool yes = row != NULL && row[0] == '/' && strcmp(row + 1, arg) == 0;
+
+	free(row);
+	return yes;
+}
+
+static const char *
+common_word(const char *lang)
+{
+	if (strcmp(lang, "ko") == 0)
+		return "지방";
+	if (strcmp(lang, "ja") == 0)
+		return "自治体";
+	if (strcmp(lang, "zh") == 0)
+		return "地方";
+	return "the";
+}
+
+/* One program under test, on one bundle. */
+struct inst {
+	const char *data;
+	struct vt *t;
+	struct pos bottom;
+	double *cpu, *bytes, *rcpu, *rbytes, scpu[16], sbytes[16];
+	double cpu0, total;
+	size_t bytes0;
+};
+
+static void
+step_begin(struct inst *in)
+{
+	in->cpu0 = proc_cpu_ms(vt_pid(in->t));
+	in->bytes0 = vt_bytes(in->t);
+}
+
+static void
+step_end(struct inst *in, double *cpu, double *bytes)
+{
+	wait_asleep(in->t);
+	*cpu = proc_cpu_ms(vt_pid(in->t)) - in->cpu0;
+	*bytes = (double)(vt_bytes(in->t) - in->bytes0);
+}
+
+static void
+open_page(struct inst *in, const char *prog, const char *lang, const char *page,
+          int rows, int cols)
+{
+	char *const av[] = {(char *)prog, "--data-dir", (char *)in->data,
+	                    "--lang", (char *)lang, "--page", (char *)page, NULL};
+	struct pos p = {0, 0};
+	double until;
+
+	in->t = vt_spawn(rows, cols, av, env_default());
+	if (in->t == NULL)
+		fail(NULL, "cannot start a pseudo-terminal");
+	if (!vt_wait_text(in->t, "? ", TIMEOUT_MS))
+		fail(in->t, "iclei-tui: no first screen");
+	/* To the bottom: the worst place for a cost that grows with the
+	 * distance from the top. */
+	vt_keys(in->t, "G");
+	until = now_ms() + TIMEOUT_MS;
+	while (now_ms() < until) {
+		vt_pump(in->t, 20);
+		if (status_pos(in->t, &p) && p.top > 1)
+			break;
+	}
+	if (!status_pos(in->t, &p) || p.top <= 1)
+		fail(in->t, "iclei-tui: the page does not scroll (shorter than "
+		            "the screen?)");
+	in->bottom = p;
+	wait_asleep(in->t);
+}
+
+static int
+cmd_steps(int argc, char **argv, const char *lang, const char *page, int steps,
+          int rows, int cols)
+{
+	int nredraw = steps / 4 > 10 ? steps / 4 : 10, nsearch = 7, n = argc - 1;
+	const char *word = common_word(lang);
+	struct inst *in;
+
+	if (argc < 2) {
+		fprintf(stderr, "pty-bench steps: ICLEI and at least one DATA needed\n");
+		return 2;
+	}
+	in = calloc((size_t)n, sizeof *in);
+	for (int d = 0; d < n; d++) {
+		in[d].data = argv[1 + d];
+		in[d].cpu = calloc((size_t)steps, sizeof *in[d].cpu);
+		in[d].bytes = calloc((size_t)steps, sizeof *in[d].bytes);
+		in[d].rcpu = calloc((size_t)nredraw, sizeof *in[d].rcpu);
+		in[d].rbytes = calloc((size_t)nredraw, sizeof *in[d].rbytes);
+		open_page(&in[d], argv[0], lang, page, rows, cols);
+	}
+	/* Scroll steps, k, j, k, j..., the programs taking turns. */
+	for (int i = 0; i < steps; i++)
+		for (int d = 0; d < n; d++) {
+			struct pos want = in[d].bottom;
+
+			if (i % 2 == 0)
+				want.top--;
+			step_begin(&in[d]);
+			vt_keys(in[d].t, i % 2 == 0 ? "k" : "j");
+			if (!vt_wait(in[d].t, TIMEOUT_MS, pred_pos, &want))
+				fail(in[d].t, "iclei-tui: the scroll step did not show");
+			step_end(&in[d], &in[d].cpu[i], &in[d].bytes[i]);
+			in[d].total += in[d].cpu[i];
+		}
+	/* Full redraws: Ctrl-L. */
+	for (int i = 0; i < nredraw; i++)
+		for (int d = 0; d < n; d++) {
+			struct vt *t = in[d].t;
+			struct same_screen same = {vt_screen_text(t), vt_bytes(t)};
+
+			step_begin(&in[d]);
+			vt_keys(t, "\014");
+			if (!vt_wait(t, TIMEOUT_MS, pred_repainted, &same))
+				fail(t, "iclei-tui: no redraw after Ctrl-L");
+			step_end(&in[d], &in[d].rcpu[i], &in[d].rbytes[i]);
+			free((char *)same.text);
+		}
+	/* Searches: the pattern typed first, then Enter timed. */
+	for (int i = 0; i < nsearch; i++)
+		for (int d = 0; d < n; d++) {
+			struct vt *t = in[d].t;
+
+			vt_keys(t, "/");
+			vt_type(t, word);
+			if (!vt_wait(t, TIMEOUT_MS, pred_prompt, (void *)word))
+				fail(t, "iclei-tui: no search prompt");
+			wait_asleep(t);
+			step_begin(&in[d]);
+			vt_keys(t, "\r");
+			if (!vt_wait(t, TIMEOUT_MS, pred_no_prompt, NULL))
+				fail(t, "iclei-tui: the search did not end");
+			step_end(&in[d], &in[d].scpu[i], &in[d].sbytes[i]);
+		}
+	for (int d = 0; d < n; d++) {
+		struct inst *x = &in[d];
+
+		printf("data=%s lang=%s page=%s lines=%ld steps=%d step_cpu_med=%.4f "
+		       "step_cpu_p90=%.4f step_cpu_mean=%.4f step_bytes_med=%.0f "
+		       "redraws=%d redraw_cpu_med=%.4f redraw_cpu_p90=%.4f "
+		       "redraw_bytes_med=%.0f search_word=%s search_cpu_med=%.4f "
+		       "rss_kb=%ld\n",
+		       x->data, lang, page, x->bottom.n, steps,
+		       quantile(x->cpu, steps, 0.5), quantile(x->cpu, steps, 0.9),
+		       x->total / steps, quantile(x->bytes, steps, 0.5), nredraw,
+		       quantile(x->rcpu, nredraw, 0.5), quantile(x->rcpu, nredraw, 0.9),
+		       quantile(x->rbytes, nredraw, 0.5), word,
+		       quantile(x->scpu, nsearch, 0.5), proc_hwm_kb(vt_pid(x->t)));
+		vt_free(x->t);
+		free(x->cpu);
+		free(x->bytes);
+		free(x->rcpu);
+		free(x->rbytes);
+	}
+	free(in);
+	return 0;
+}
+
+/* ------------------------------------------------------------ main */
+
+int
+main(int argc, char **argv)
+{
+	const char *data = NULL, *html = NULL, *lang = "en", *page = NULL, *mode;
+	int runs = 30, rows = 24, cols = 80, opt, status;
+
+	if (argc < 2) {
+usage:
+		fprintf(stderr,
+		        "usage: pty-bench start -d DATA -H HTMLDIR -l LANG [-n RUNS] "
+		        "[-r ROWS] [-c COLS] ICLEI W3M\n"
+		        "       pty-bench steps -l LANG -p PAGE [-n STEPS] "
+		        "[-r ROWS] [-c COLS] ICLEI DATA...\n");
+		return 2;
+	}
+	mode = argv[1];
+	optind = 2;
+	while ((opt = getopt(argc, argv, "d:H:l:p:n:r:c:")) != -1) {
+		switch (opt) {
+		case 'd': data = optarg; break;
+		case 'H': html = optarg; break;
+		case 'l': lang = optarg; break;
+		case 'p': page = optarg; break;
+		case 'n': runs = atoi(optarg); break;
+		case 'r': rows = atoi(optarg); break;
+		case 'c': cols = atoi(optarg); break;
+		default: goto usage;
+		}
+	}
+	if (runs < 1)
+		goto usage;
+	if (strcmp(mode, "steps") == 0 && data == NULL && optind + 1 < argc)
+		data = argv[optind + 1];	/* the first bundle */
+	if (data == NULL)
+		goto usage;
+	load_content(&C, data, lang);
+	if (strcmp(mode, "start") == 0 && html != NULL)
+		status = cmd_start(argc - optind, argv + optind, data, html, lang,
+		                   runs, rows, cols);
+	else if (strcmp(mode, "steps") == 0 && page != NULL)
+		status = cmd_steps(argc - optind, argv + optind, lang, page, runs,
+		                   rows, cols);
+	else
+		goto usage;
+	free(C.labels);
+	bundle_free(C.b);
+	return status;
+}
