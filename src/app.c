@@ -616,7 +616,9 @@ app_free(struct app *a)
 	doc_free(&a->doc);
 	search_free(&a->search);
 	free(a->matches.v);
+	free(a->match_line);
 	sbuf_free(&a->input);
+	cloud_view_free();
 	free(a->back);
 	free(a->fwd);
 }

@@ -127,5 +127,6 @@ extern const struct view view_page, view_help, view_cloud;
 /* The cloud's options: still (--no-motion: keyboard rotation only) and
  * frames per second while it moves (--fps). */
 void cloud_view_configure(bool still, int fps);
+void cloud_view_free(void);
 
 #endif

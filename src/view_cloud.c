@@ -51,6 +51,16 @@ cloud_view_configure(bool still, int fps)
 		S.fps = fps;
 }
 
+void
+cloud_view_free(void)
+{
+	if (S.ready)
+		cloud_free(&S.c);
+	cloud_frame_free(&S.f);
+	S.ready = false;
+	S.b = NULL;
+}
+
 /* ------------------------------------------------------------ the model */
 
 static void

@@ -49,6 +49,20 @@ tap_done() {
 	exit $?
 }
 
+# Can valgrind check the program?  Prints why not, and fails, when it is
+# missing or the program was built with the sanitizers (which it cannot
+# run under; they check memory themselves).
+valgrind_usable() {
+	if [ -n "${ICLEI_SANITIZED:-}" ]; then
+		echo "built with sanitizers (they check memory instead)"
+		return 1
+	fi
+	if ! command -v valgrind >/dev/null 2>&1; then
+		echo "valgrind not installed (apt-get install valgrind)"
+		return 1
+	fi
+}
+
 # A scratch directory, removed on exit.
 tap_tmpdir() {
 	tap_tmp=$(mktemp -d "${TMPDIR:-/tmp}/iclei-tui-test.XXXXXX") || exit 1
