@@ -67,18 +67,30 @@ wake(void)
 
 /* Put the terminal back with async-signal-safe calls only: the escape
  * sequences computed at start-up, then the saved termios.  Non-blocking,
- * so a terminal that stopped reading cannot hang us here. */
+ * waiting at most about two seconds for a terminal whose buffer is full,
+ * so one that stopped reading cannot hang us here. */
 static void
 emergency_restore(void)
 {
 	int flags = fcntl(STDOUT_FILENO, F_GETFL);
+	size_t done = 0;
 
 	if (!T.open)
 		return;
 	if (flags >= 0)
 		fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
-	if (write(STDOUT_FILENO, T.restore, T.restore_len) < 0) {
-		/* Nothing more can be done from here. */
+	for (int tries = 0; done < T.restore_len && tries < 20; tries++) {
+		ssize_t w = write(STDOUT_FILENO, T.restore + done, T.restore_len - done);
+		struct pollfd p = {STDOUT_FILENO, POLLOUT, 0};
+
+		if (w > 0) {
+			done += (size_t)w;
+			tries = 0;
+			continue;
+		}
+		if (w < 0 && errno != EAGAIN && errno != EINTR)
+			break;
+		poll(&p, 1, 100);
 	}
 	if (flags >= 0)
 		fcntl(STDOUT_FILENO, F_SETFL, flags);
@@ -278,13 +290,32 @@ add_restore(const char *cap)
 static void
 prepare_restore(void)
 {
-	T.restore_len = 0;
-	memcpy(T.restore, MOUSE_OFF, sizeof MOUSE_OFF - 1);
-	T.restore_len = sizeof MOUSE_OFF - 1;
+	/* CAN first: it cancels an escape sequence a frame left half
+	 * written, which would otherwise swallow the start of ours. */
+	static const char start[] = "\030" MOUSE_OFF;
+
+	memcpy(T.restore, start, sizeof start - 1);
+	T.restore_len = sizeof start - 1;
 	add_restore("sgr0");
 	add_restore("cnorm");
 	add_restore("rmkx");
 	add_restore("rmcup");
+}
+
+/* What cbreak leaves as it was: Ctrl-S would freeze the screen (IXON),
+ * and Ctrl-C or Ctrl-Z would discard output not yet read -- the bytes
+ * that restore the terminal among them (NOFLSH keeps them). */
+static void
+own_termios(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	t.c_lflag |= NOFLSH;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();	/* curses restores this after Ctrl-Z */
 }
 
 static int
@@ -345,6 +376,7 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	cbreak();
 	noecho();
 	nonl();
+	own_termios();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	set_escdelay(25);	/* Esc feels instant */
