@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
+#include "bench.h"
 #include "bundleset.h"
 #include "cloud.h"
 #include "cloud_draw.h"
@@ -37,23 +37,6 @@ written(FILE *out)
 
 	fflush(out);
 	return fstat(fileno(out), &st) == 0 ? (unsigned long long)st.st_size : 0;
-}
-
-static double
-cpu_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 /* More tags than the bundle has: its own, repeated with a number. */
@@ -167,7 +150,7 @@ main(int argc, char **argv)
 	cpu = xcalloc((size_t)frames, sizeof *cpu);
 	for (int i = 0; i < frames; i++) {
 		unsigned long long before;
-		double t0 = cpu_ms();
+		double t0 = bench_cpu_ms();
 
 		cloud_step(&c, 1.0 / 30);
 		cloud_render(&c, &f, cols, rows - 2);
@@ -176,7 +159,7 @@ main(int argc, char **argv)
 		before = written(out);
 		wnoutrefresh(stdscr);
 		doupdate();
-		cpu[i] = cpu_ms() - t0;
+		cpu[i] = bench_cpu_ms() - t0;
 		if (i > 0) {	/* the first frame paints everything */
 			int fr, wh;
 
@@ -199,7 +182,7 @@ main(int argc, char **argv)
 	delscreen(scr);
 	fclose(out);
 	fclose(in);
-	qsort(cpu + 1, (size_t)frames - 1, sizeof *cpu, cmp_double);
+	bench_sort(cpu + 1, (size_t)frames - 1);
 	{
 		int n = frames - 1;
 		double mean_bytes = (double)bytes / n, mean_changed = (double)changed / n;

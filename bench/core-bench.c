@@ -35,11 +35,10 @@
 #define _GNU_SOURCE 1
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "bundle.h"
 #include "bundleset.h"
 #include "layout.h"
@@ -78,30 +77,6 @@ struct dir {
 	bool have[NLANGS];
 	double set[MAX_ROUNDS];
 };
-
-static double
-cpu_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return v[n / 2];
-}
 
 static void
 die_bundle(const struct bundle_error *err)
@@ -166,7 +141,7 @@ timed(struct file *f, struct dir *d, int op)
 	long n = 1;
 
 	for (;;) {
-		double t0 = cpu_ms(), t;
+		double t0 = bench_cpu_ms(), t;
 
 		for (long i = 0; i < n; i++) {
 			if (op < 0)
@@ -174,35 +149,11 @@ timed(struct file *f, struct dir *d, int op)
 			else
 				op_run(f, d, (enum op)op);
 		}
-		t = cpu_ms() - t0;
+		t = bench_cpu_ms() - t0;
 		if (t >= MIN_BLOCK_MS || n >= 1000000)
 			return t / (double)n;
 		n = t > 0 ? (long)(n * 1.2 * MIN_BLOCK_MS / t) + 1 : n * 10;
 	}
-}
-
-static const char *
-common_word(const char *lang)
-{
-	if (strcmp(lang, "ko") == 0)
-		return "지방";
-	if (strcmp(lang, "ja") == 0)
-		return "自治体";
-	if (strcmp(lang, "zh") == 0)
-		return "地方";
-	return "the";
-}
-
-static const char *
-common_char(const char *lang)
-{
-	if (strcmp(lang, "ko") == 0)
-		return "이";
-	if (strcmp(lang, "ja") == 0)
-		return "の";
-	if (strcmp(lang, "zh") == 0)
-		return "的";
-	return "e";
 }
 
 static void
@@ -234,8 +185,8 @@ prepare(struct dir *d, int width)
 		}
 		doc_free(&doc);
 		layout_page(&f->d, &f->b->pages[f->page], &f->o);
-		search_set(&f->s[0], common_word(f->b->lang));
-		search_set(&f->s[1], common_char(f->b->lang));
+		search_set(&f->s[0], bench_common(f->b->lang, BENCH_WORD));
+		search_set(&f->s[1], bench_common(f->b->lang, BENCH_LETTER));
 		for (int k = 0; k < 2; k++) {
 			search_page(&f->s[k], &f->b->pages[f->page], &f->m[k]);
 			f->line[k] = calloc(f->m[k].n + 1, sizeof *f->line[k]);
@@ -289,15 +240,15 @@ main(int argc, char **argv)
 			       "char_search_ms=%.4f char_map_ms=%.4f char_matches=%zu\n",
 			       d->path, langs[l], f->bytes, f->b->npages, f->lines,
 			       f->longest, f->b->pages[f->page].id,
-			       median(f->t[OP_LOAD], rounds),
-			       median(f->t[OP_LAYOUT], rounds),
-			       median(f->t[OP_WSEARCH], rounds),
-			       median(f->t[OP_WMAP], rounds), f->m[0].n,
-			       median(f->t[OP_CSEARCH], rounds),
-			       median(f->t[OP_CMAP], rounds), f->m[1].n);
+			       bench_median(f->t[OP_LOAD], rounds),
+			       bench_median(f->t[OP_LAYOUT], rounds),
+			       bench_median(f->t[OP_WSEARCH], rounds),
+			       bench_median(f->t[OP_WMAP], rounds), f->m[0].n,
+			       bench_median(f->t[OP_CSEARCH], rounds),
+			       bench_median(f->t[OP_CMAP], rounds), f->m[1].n);
 		}
 		printf("%s set bytes=%lld set_ms=%.4f\n", d->path, d->bytes,
-		       median(d->set, rounds));
+		       bench_median(d->set, rounds));
 	}
 	return 0;
 usage:

@@ -34,14 +34,21 @@ esc(FILE *f, const char *s)
 	}
 }
 
-/* An element holding a text: <tag>text</tag>. */
+/* A start tag, with the id when there is one: <tag id="id">. */
 static void
-elem(FILE *f, const char *tag, const char *id, const char *s)
+start_tag(FILE *f, const char *tag, const char *id)
 {
 	fprintf(f, "<%s", tag);
 	if (id != NULL)
 		fprintf(f, " id=\"%s\"", id);
 	fputc('>', f);
+}
+
+/* An element holding a text: <tag>text</tag>. */
+static void
+elem(FILE *f, const char *tag, const char *id, const char *s)
+{
+	start_tag(f, tag, id);
 	esc(f, s);
 	fprintf(f, "</%s>\n", tag);
 }
@@ -64,19 +71,15 @@ block_html(FILE *f, const struct page *p, const struct block *b)
 		elem(f, "p", anchor, b->text);
 		break;
 	case BLOCK_LIST:
-		fputs("<ul", f);
-		if (anchor)
-			fprintf(f, " id=\"%s\"", anchor);
-		fputs(">\n", f);
+		start_tag(f, "ul", anchor);
+		fputc('\n', f);
 		for (size_t i = 0; i < b->nitems; i++)
 			elem(f, "li", NULL, b->items[i]);
 		fputs("</ul>\n", f);
 		break;
 	case BLOCK_QUOTE:
-		fputs("<blockquote", f);
-		if (anchor)
-			fprintf(f, " id=\"%s\"", anchor);
-		fputs(">\n", f);
+		start_tag(f, "blockquote", anchor);
+		fputc('\n', f);
 		elem(f, "p", NULL, b->text);
 		fputs("<p>\u2014 ", f);
 		esc(f, b->by);
@@ -87,10 +90,8 @@ block_html(FILE *f, const struct page *p, const struct block *b)
 		fputs("</p>\n</blockquote>\n", f);
 		break;
 	case BLOCK_LINK:
-		fputs("<p", f);
-		if (anchor)
-			fprintf(f, " id=\"%s\"", anchor);
-		fprintf(f, "><a href=\"#%s%s%s\">", b->page, b->block ? "-" : "",
+		start_tag(f, "p", anchor);
+		fprintf(f, "<a href=\"#%s%s%s\">", b->page, b->block ? "-" : "",
 		        b->block ? b->block : "");
 		esc(f, b->text);
 		fputs("</a></p>\n", f);

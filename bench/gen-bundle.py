@@ -33,6 +33,26 @@ def die(msg):
     sys.exit(1)
 
 
+def groups(lines, start, path, before, none, lead=None):
+    """lines cut into groups, each from a line that start matches up to the
+    next.  A line before the first group is an error (before), unless it is
+    blank and lead (a list) takes it; no group at all is an error (none)."""
+    out, cur = [], None
+    for line in lines:
+        if start.match(line):
+            cur = [line]
+            out.append(cur)
+        elif cur is not None:
+            cur.append(line)
+        elif lead is not None and not line.strip():
+            lead.append(line)
+        else:
+            die("%s: %s" % (path, before))
+    if not out:
+        die("%s: %s" % (path, none))
+    return out
+
+
 def split_pages(lines, path):
     """The lines before the pages, a list of pages, the lines after."""
     try:
@@ -44,19 +64,8 @@ def split_pages(lines, path):
                                 or lines[end].strip() == ""):
         end += 1
     head, body, tail = lines[:start], lines[start:end], lines[end:]
-    pages, cur = [], None
-    for line in body:
-        if PAGE_RE.match(line):
-            cur = [line]
-            pages.append(cur)
-        elif cur is None:
-            if line.strip():
-                die("%s: text before the first page" % path)
-            head.append(line)
-        else:
-            cur.append(line)
-    if not pages:
-        die("%s: no page found" % path)
+    pages = groups(body, PAGE_RE, path, "text before the first page",
+                   "no page found", lead=head)
     return head, pages, tail
 
 
@@ -70,17 +79,9 @@ def split_blocks(page, path):
     trail = []
     while rest and rest[-1].strip() == "":
         trail.insert(0, rest.pop())
-    blocks, cur = [], None
-    for line in rest:
-        if BLOCK_RE.match(line):
-            cur = [line]
-            blocks.append(cur)
-        elif cur is None:
-            die("%s: text between 'blocks:' and the first block" % path)
-        else:
-            cur.append(line)
-    if not blocks:
-        die("%s: a page without blocks" % path)
+    blocks = groups(rest, BLOCK_RE, path,
+                    "text between 'blocks:' and the first block",
+                    "a page without blocks")
     return header, blocks, trail
 
 

@@ -52,40 +52,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "bundle.h"
 #include "lang.h"
 #include "../tests/vt.h"	/* the test suite's pty harness */
 
 #define TIMEOUT_MS 5000
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-quantile(double *v, int n, double q)
-{
-	if (n <= 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return v[(int)(q * (n - 1) + 0.5)];
-}
 
 static void
 fail(struct vt *t, const char *what)
@@ -157,9 +131,9 @@ proc_state(pid_t pid)
 static void
 wait_asleep(struct vt *t)
 {
-	double until = now_ms() + 50;
+	double until = bench_now_ms() + 50;
 
-	while (proc_state(vt_pid(t)) == 'R' && now_ms() < until)
+	while (proc_state(vt_pid(t)) == 'R' && bench_now_ms() < until)
 		vt_pump(t, 0);
 	vt_pump(t, 0);
 }
@@ -315,7 +289,7 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 			double t0, t1, t2;
 			long kb;
 
-			t0 = now_ms();
+			t0 = bench_now_ms();
 			t = vt_spawn(rows, cols, av, env_default());
 			if (t == NULL)
 				fail(NULL, "cannot start a pseudo-terminal");
@@ -323,15 +297,15 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 				fail(t, which == R_W3M ? "w3m: no first screen"
 				        : which == R_FLOOR ? "echo: no output"
 				                           : "iclei-tui: no first screen");
-			t1 = now_ms();
+			t1 = bench_now_ms();
 			kb = which == R_FLOOR ? 0 : proc_hwm_kb(vt_pid(t));
 			if (which == R_ICLEI) {
 				vt_keys(t, "5");
-				t2 = now_ms();
+				t2 = bench_now_ms();
 				if (!vt_wait(t, TIMEOUT_MS, pred_cloud, NULL))
 					fail(t, "iclei-tui: no cloud after key 5");
 				if (r > 0)
-					cloud[n[which]] = now_ms() - t2;
+					cloud[n[which]] = bench_now_ms() - t2;
 			}
 			if (r > 0) {
 				v[which][n[which]++] = t1 - t0;
@@ -344,12 +318,15 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 	printf("lang=%s runs=%d first_med=%.3f first_p90=%.3f cloud_med=%.3f "
 	       "cloud_p90=%.3f w3m_med=%.3f w3m_p90=%.3f floor_med=%.3f "
 	       "narrow_med=%.3f rss_kb=%ld w3m_rss_kb=%ld\n",
-	       lang, runs, quantile(v[R_ICLEI], n[R_ICLEI], 0.5),
-	       quantile(v[R_ICLEI], n[R_ICLEI], 0.9),
-	       quantile(cloud, n[R_ICLEI], 0.5), quantile(cloud, n[R_ICLEI], 0.9),
-	       quantile(v[R_W3M], n[R_W3M], 0.5), quantile(v[R_W3M], n[R_W3M], 0.9),
-	       quantile(v[R_FLOOR], n[R_FLOOR], 0.5),
-	       quantile(v[R_NARROW], n[R_NARROW], 0.5), hwm[R_ICLEI], hwm[R_W3M]);
+	       lang, runs, bench_quantile(v[R_ICLEI], n[R_ICLEI], 0.5),
+	       bench_quantile(v[R_ICLEI], n[R_ICLEI], 0.9),
+	       bench_quantile(cloud, n[R_ICLEI], 0.5),
+	       bench_quantile(cloud, n[R_ICLEI], 0.9),
+	       bench_quantile(v[R_W3M], n[R_W3M], 0.5),
+	       bench_quantile(v[R_W3M], n[R_W3M], 0.9),
+	       bench_quantile(v[R_FLOOR], n[R_FLOOR], 0.5),
+	       bench_quantile(v[R_NARROW], n[R_NARROW], 0.5), hwm[R_ICLEI],
+	       hwm[R_W3M]);
 	for (int i = 0; i < R_COUNT; i++)
 		free(v[i]);
 	free(cloud);
@@ -435,18 +412,6 @@ pred_prompt(struct vt *t, void *arg)
 	return yes;
 }
 
-static const char *
-common_word(const char *lang)
-{
-	if (strcmp(lang, "ko") == 0)
-		return "지방";
-	if (strcmp(lang, "ja") == 0)
-		return "自治体";
-	if (strcmp(lang, "zh") == 0)
-		return "地方";
-	return "the";
-}
-
 /* One program under test, on one bundle. */
 struct inst {
 	const char *data;
@@ -489,8 +454,8 @@ open_page(struct inst *in, const char *prog, const char *lang, const char *page,
 	/* To the bottom: the worst place for a cost that grows with the
 	 * distance from the top. */
 	vt_keys(in->t, "G");
-	until = now_ms() + TIMEOUT_MS;
-	while (now_ms() < until) {
+	until = bench_now_ms() + TIMEOUT_MS;
+	while (bench_now_ms() < until) {
 		vt_pump(in->t, 20);
 		if (status_pos(in->t, &p) && p.top > 1)
 			break;
@@ -507,7 +472,7 @@ cmd_steps(int argc, char **argv, const char *lang, const char *page, int steps,
           int rows, int cols)
 {
 	int nredraw = steps / 4 > 10 ? steps / 4 : 10, nsearch = 7, n = argc - 1;
-	const char *word = common_word(lang);
+	const char *word = bench_common(lang, BENCH_WORD);
 	struct inst *in;
 
 	if (argc < 2) {
@@ -575,11 +540,14 @@ cmd_steps(int argc, char **argv, const char *lang, const char *page, int steps,
 		       "redraw_bytes_med=%.0f search_word=%s search_cpu_med=%.4f "
 		       "rss_kb=%ld\n",
 		       x->data, lang, page, x->bottom.n, steps,
-		       quantile(x->cpu, steps, 0.5), quantile(x->cpu, steps, 0.9),
-		       x->total / steps, quantile(x->bytes, steps, 0.5), nredraw,
-		       quantile(x->rcpu, nredraw, 0.5), quantile(x->rcpu, nredraw, 0.9),
-		       quantile(x->rbytes, nredraw, 0.5), word,
-		       quantile(x->scpu, nsearch, 0.5), proc_hwm_kb(vt_pid(x->t)));
+		       bench_quantile(x->cpu, steps, 0.5),
+		       bench_quantile(x->cpu, steps, 0.9), x->total / steps,
+		       bench_quantile(x->bytes, steps, 0.5), nredraw,
+		       bench_quantile(x->rcpu, nredraw, 0.5),
+		       bench_quantile(x->rcpu, nredraw, 0.9),
+		       bench_quantile(x->rbytes, nredraw, 0.5), word,
+		       bench_quantile(x->scpu, nsearch, 0.5),
+		       proc_hwm_kb(vt_pid(x->t)));
 		vt_free(x->t);
 		free(x->cpu);
 		free(x->bytes);

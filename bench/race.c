@@ -24,8 +24,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "bench.h"
 
 extern char **environ;
 
@@ -36,35 +37,6 @@ struct cmd {
 	long rss;
 	int fails, runs;
 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-quantile(double *v, int n, double q)
-{
-	int i;
-
-	if (n == 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	i = (int)(q * (n - 1) + 0.5);
-	return v[i];
-}
 
 static void
 run(struct cmd *c, int keep)
@@ -79,7 +51,7 @@ run(struct cmd *c, int keep)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	e = posix_spawnp(&pid, c->argv[0], &fa, NULL, c->argv, environ);
 	if (e != 0) {
 		fprintf(stderr, "race: %s: %s\n", c->argv[0], strerror(e));
@@ -90,7 +62,7 @@ run(struct cmd *c, int keep)
 			perror("race: wait4");
 			exit(1);
 		}
-	t1 = now_ms();
+	t1 = bench_now_ms();
 	posix_spawn_file_actions_destroy(&fa);
 	if (!keep)
 		return;
@@ -140,12 +112,12 @@ main(int argc, char **argv)
 			run(&cmds[(r + j) % n], r >= warmup);
 	for (int i = 0; i < n; i++) {
 		struct cmd *c = &cmds[i];
-		double med = quantile(c->wall, c->runs, 0.5);
-		double p90 = quantile(c->wall, c->runs, 0.9);
+		double med = bench_quantile(c->wall, c->runs, 0.5);
+		double p90 = bench_quantile(c->wall, c->runs, 0.9);
 
 		printf("%s runs=%d fails=%d wall_med=%.3f wall_min=%.3f wall_p90=%.3f "
 		       "cpu_med=%.3f rss_kb=%ld\n", c->label, c->runs, c->fails, med,
-		       c->wall[0], p90, quantile(c->cpu, c->runs, 0.5), c->rss);
+		       c->wall[0], p90, bench_quantile(c->cpu, c->runs, 0.5), c->rss);
 	}
 	return 0;
 usage:

@@ -414,6 +414,7 @@ reload(struct app *a)
 	}
 	if (a->tty.ambig == AMBIGUOUS_WIDE)
 		make_unambiguous(&fresh);
+	cloud_view_forget();
 	bundleset_free(&a->set);
 	a->set = fresh;
 	if (a->set.lang[l] == NULL)

@@ -128,5 +128,7 @@ extern const struct view view_page, view_help, view_cloud;
  * frames per second while it moves (--fps). */
 void cloud_view_configure(bool still, int fps);
 void cloud_view_free(void);
+/* Before the bundle the cloud shows is freed. */
+void cloud_view_forget(void);
 
 #endif

@@ -278,12 +278,10 @@ event_name(const yaml_event_t *ev)
 	}
 }
 
-/* The next event, refusing what the format has no use for. */
+/* libyaml's next event, in place of the current one. */
 static bool
-next(struct loader *L)
+parse_event(struct loader *L)
 {
-	const yaml_char_t *anchor = NULL, *tag = NULL;
-
 	if (L->have_ev) {
 		yaml_event_delete(&L->ev);
 		L->have_ev = false;
@@ -291,6 +289,17 @@ next(struct loader *L)
 	if (!yaml_parser_parse(&L->parser, &L->ev))
 		return parser_failed(L);
 	L->have_ev = true;
+	return true;
+}
+
+/* The next event, refusing what the format has no use for. */
+static bool
+next(struct loader *L)
+{
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+
+	if (!parse_event(L))
+		return false;
 	switch (L->ev.type) {
 	case YAML_ALIAS_EVENT:
 		return fail(L, here(L), "%s",
@@ -544,13 +553,8 @@ require(struct loader *L, struct mark map_at, const struct field *fields,
 		/* A misindented key ends the mapping early, and libyaml only
 		 * complains at the next event: that complaint is the one to
 		 * show, not "no 'title'" for a title that is right there. */
-		if (L->have_ev) {
-			yaml_event_delete(&L->ev);
-			L->have_ev = false;
-		}
-		if (!yaml_parser_parse(&L->parser, &L->ev))
-			return parser_failed(L);
-		L->have_ev = true;
+		if (!parse_event(L))
+			return false;
 		return fail(L, map_at, _("%s has no '%s'"), _(what),
 		            fields[required[r]].key);
 	}

@@ -24,7 +24,8 @@
 
 static struct {
 	bool ready;
-	const struct bundle *b;	/* whose labels the items show */
+	const struct bundle *b;	/* whose labels the items show, or NULL */
+	size_t ntags;		/* its tags, for telling a relabel from a new cloud */
 	struct cloud c;
 	struct cloud_frame f;
 	bool list, paused, still;
@@ -78,7 +79,7 @@ ensure(struct app *a)
 {
 	if (S.ready && S.b == a->b)
 		return;
-	if (S.ready && S.b != NULL && S.b->ntags == a->b->ntags) {
+	if (S.ready && S.ntags == a->b->ntags) {
 		cloud_relabel(&S.c, a->b);
 	} else {
 		if (S.ready)
@@ -92,7 +93,16 @@ ensure(struct app *a)
 		S.last = monotonic_ms();
 	}
 	S.b = a->b;
+	S.ntags = a->b->ntags;
 	S.ready = true;
+}
+
+void
+cloud_view_forget(void)
+{
+	/* The bundle is about to go (a reload): the labels must come from
+	 * its successor, even if it lands at the same address. */
+	S.b = NULL;
 }
 
 static int

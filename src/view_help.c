@@ -138,12 +138,14 @@ draw(struct app *a, int top, int height)
 static void
 scroll_help(struct app *a, long n)
 {
-	if (n == LONG_MIN || (n < 0 && -n > (long)a->help_top))
+	/* Saturating: draw clamps the bottom, which it only knows then (and
+	 * may not draw at all on a terminal too small). */
+	if (n == LONG_MIN || (n < 0 && (size_t)-n > a->help_top))
 		a->help_top = 0;
-	else if (n == LONG_MAX)
-		a->help_top = SIZE_MAX / 2;	/* draw clamps it */
+	else if (n == LONG_MAX || (n > 0 && a->help_top > SIZE_MAX / 4))
+		a->help_top = SIZE_MAX / 4;
 	else
-		a->help_top = (size_t)((long)a->help_top + n);
+		a->help_top = n < 0 ? a->help_top - (size_t)-n : a->help_top + (size_t)n;
 }
 
 static bool

@@ -1,5 +1,6 @@
 /* test-e2e.c: the real iclei-tui in a pseudo-terminal, driven with real
- * keystrokes and mouse reports, its screen read back as cells (vt.h).
+ * keystrokes and mouse reports, its screen read back as cells (vt.h; the
+ * start-up, rows and status line as in screen.h).
  *
  * Every test starts its own process and waits for an eventual screen state
  * after each input, never for a fixed time; every wait has a deadline, and
@@ -19,7 +20,6 @@
 #define _GNU_SOURCE 1
 #endif
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -35,38 +35,10 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "screen.h"
 #include "vt.h"
 
-#define T_WAIT 5000 /* ms: the deadline of every wait */
-
-static const char *tui;     /* the program under test */
-static char *data_dir;      /* its bundle */
-static char *data_env;      /* "ICLEI_TUI_DATA=" data_dir */
-
-/* CHECK, with the screen dumped after a failure. */
-#define CHECKV(t, cond, ...) do { \
-		bool ok_ = (cond); \
-		CHECK(ok_, __VA_ARGS__); \
-		if (!ok_ && (t) != NULL) \
-			vt_snapshot((t), stdout, "# "); \
-	} while (0)
-
-#define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NONE ((const char *const[]){NULL})
-
 /* ------------------------------------------------------------ helpers */
-
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-
-	if (p == NULL) {
-		perror("malloc");
-		exit(99);
-	}
-	return p;
-}
 
 static char *
 xstrdup(const char *s)
@@ -76,115 +48,7 @@ xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
-static char *
-concat(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	char *s = xmalloc(na + nb + 1);
-
-	memcpy(s, a, na);
-	memcpy(s + na, b, nb + 1);
-	return s;
-}
-
-/* Start the program at rows x cols with args (after --ambiguous=narrow
- * unless args say otherwise) and env (after ICLEI_TUI_DATA). */
-static struct vt *
-start(int rows, int cols, const char *const args[], const char *const env[])
-{
-	char *argv[32], *envv[32];
-	int n = 0, m = 0;
-	bool ambig = false;
-	struct vt *t;
-
-	for (int i = 0; args[i] != NULL; i++)
-		if (strncmp(args[i], "--ambiguous", 11) == 0)
-			ambig = true;
-	argv[n++] = (char *)tui;
-	if (!ambig)
-		argv[n++] = (char *)"--ambiguous=narrow";
-	for (int i = 0; args[i] != NULL && n < 31; i++)
-		argv[n++] = (char *)args[i];
-	argv[n] = NULL;
-	envv[m++] = data_env;
-	for (int i = 0; env[i] != NULL && m < 31; i++)
-		envv[m++] = (char *)env[i];
-	envv[m] = NULL;
-	t = vt_spawn(rows, cols, argv, envv);
-	if (t == NULL) {
-		printf("Bail out! vt_spawn: %s\n", strerror(errno));
-		exit(99);
-	}
-	return t;
-}
-
-static int
-row_index(struct vt *t, int r)
-{
-	return r < 0 ? vt_rows(t) + r : r;
-}
-
-enum how { HAS, STARTS, IS };
-
-/* Row r (negative: from the bottom) contains text / starts with it / is
- * exactly it (after leading blanks, trailing blanks are trimmed anyway). */
-static bool
-row_matches(struct vt *t, int r, const char *text, enum how how)
-{
-	char *s = vt_row_text(t, row_index(t, r));
-	const char *p = s;
-	bool ok = false;
-
-	if (s == NULL)
-		return false;
-	switch (how) {
-	case HAS:
-		ok = strstr(s, text) != NULL;
-		break;
-	case STARTS:
-		while (*p == ' ')
-			p++;
-		ok = strncmp(p, text, strlen(text)) == 0;
-		break;
-	case IS:
-		while (*p == ' ')
-			p++;
-		ok = strcmp(p, text) == 0;
-		break;
-	}
-	free(s);
-	return ok;
-}
-
-struct rowwant {
-	int row;
-	const char *text;
-	enum how how;
-};
-
-static bool
-pred_row(struct vt *t, void *arg)
-{
-	const struct rowwant *w = arg;
-
-	return row_matches(t, w->row, w->text, w->how);
-}
-
-static bool
-wait_row(struct vt *t, int r, const char *text, enum how how)
-{
-	struct rowwant w = {r, text, how};
-
-	return vt_wait(t, T_WAIT, pred_row, &w);
-}
-
-/* The status line (the last row) starts with text. */
-static bool
-wait_status(struct vt *t, const char *text)
-{
-	return wait_row(t, -1, text, STARTS);
-}
-
+/* Eventually row r no longer matches text. */
 static bool
 pred_not_row(struct vt *t, void *arg)
 {
@@ -197,32 +61,6 @@ wait_not_row(struct vt *t, int r, const char *text, enum how how)
 	struct rowwant w = {r, text, how};
 
 	return vt_wait(t, T_WAIT, pred_not_row, &w);
-}
-
-/* The position on the status line: "History  14/28  89%" gives 14, 28. */
-static bool
-status_pos(struct vt *t, long *top1, long *total)
-{
-	char *s = vt_row_text(t, vt_rows(t) - 1);
-	bool ok = false;
-
-	for (const char *p = s; p != NULL && *p != '\0'; p++) {
-		char *end;
-		long a, b;
-
-		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
-			continue;
-		a = strtol(p, &end, 10);
-		if (*end != '/' || !isdigit((unsigned char)end[1]))
-			continue;
-		b = strtol(end + 1, &end, 10);
-		*top1 = a;
-		*total = b;
-		ok = true;
-		break;
-	}
-	free(s);
-	return ok;
 }
 
 static bool
@@ -243,6 +81,18 @@ key_moves(struct vt *t, char key)
 		return false;
 	vt_char(t, (unsigned char)key, 0);
 	return vt_wait(t, T_WAIT, pred_pos_changed, &a);
+}
+
+/* j until text starts row 1, 30 times at most; returns how many. */
+static int
+scroll_to_row1(struct vt *t, const char *text)
+{
+	int i;
+
+	for (i = 0; i < 30 && !row_matches(t, 1, text, STARTS); i++)
+		if (!key_moves(t, 'j'))
+			break;
+	return i;
 }
 
 /* A click as a hand makes it: the press, read by the program on its own,
@@ -272,23 +122,6 @@ fast_click(struct vt *t, int r, int c)
 	return true;
 }
 
-static bool
-alive(struct vt *t)
-{
-	return !vt_wait_exit(t, 0, NULL);
-}
-
-/* The look of a cell: everything but the character. */
-static bool
-same_look(const struct vt_cell *a, const struct vt_cell *b)
-{
-	return a->bold == b->bold && a->reverse == b->reverse
-	    && a->underline == b->underline && a->italic == b->italic
-	    && a->fg_default == b->fg_default && a->bg_default == b->bg_default
-	    && memcmp(a->fg_rgb, b->fg_rgb, 3) == 0
-	    && memcmp(a->bg_rgb, b->bg_rgb, 3) == 0;
-}
-
 /* Highlighted: a background colour or reverse video. */
 static bool
 marked(const struct vt_cell *c)
@@ -311,33 +144,16 @@ looks_differ(struct vt *t, int r1, int c1, int r2, int c2)
 	return look_at(t, r1, c1, &a) && look_at(t, r2, c2, &b) && !same_look(&a, &b);
 }
 
+/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
+ * if it fits. */
 static void
-put_utf8(char *buf, size_t size, size_t *len, uint32_t c)
+put_cell(char *buf, size_t size, size_t *len, const struct vt_cell *cell)
 {
-	char tmp[4];
-	size_t n;
+	char u[VT_CELL_UTF8];
+	size_t n = vt_cell_utf8(cell, u);
 
-	if (c < 0x80) {
-		tmp[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		tmp[0] = (char)(0xC0 | (c >> 6));
-		tmp[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		tmp[0] = (char)(0xE0 | (c >> 12));
-		tmp[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		tmp[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		tmp[0] = (char)(0xF0 | (c >> 18));
-		tmp[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		tmp[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		tmp[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
 	if (*len + n < size) {
-		memcpy(buf + *len, tmp, n);
+		memcpy(buf + *len, u, n);
 		*len += n;
 		buf[*len] = '\0';
 	}
@@ -389,10 +205,7 @@ find_marks(struct vt *t, struct mark *m, int max)
 				cur->text[0] = '\0';
 				len = 0;
 			}
-			for (int k = 0; k < VT_MAX_CHARS && cell.ch[k] != 0; k++)
-				put_utf8(cur->text, sizeof cur->text, &len, cell.ch[k]);
-			if (cell.ch[0] == 0)
-				put_utf8(cur->text, sizeof cur->text, &len, ' ');
+			put_cell(cur->text, sizeof cur->text, &len, &cell);
 		}
 	}
 	return n;
@@ -417,44 +230,6 @@ unique_mark(const struct mark *m, int n)
 		}
 	}
 	return found;
-}
-
-/* Wide characters are whole: a width-2 cell is followed by its right half
- * and never starts in the last column; a right half follows a width-2 cell.
- * Counts the wide characters. */
-static bool
-cells_sane(struct vt *t, int *nwide)
-{
-	int rows = vt_rows(t), cols = vt_cols(t), wide = 0;
-	bool ok = true;
-
-	for (int r = 0; r < rows; r++) {
-		int prev = 1;
-
-		for (int c = 0; c < cols; c++) {
-			struct vt_cell cell;
-
-			vt_cell(t, r, c, &cell);
-			if (cell.width == 2) {
-				wide++;
-				if (c == cols - 1) {
-					check_note("row %d: a wide character starts in the last column", r);
-					ok = false;
-				}
-			} else if (cell.width == 0 && prev != 2) {
-				check_note("row %d col %d: a right half without its left half", r, c);
-				ok = false;
-			} else if (cell.width != 0 && prev == 2) {
-				check_note("row %d col %d: a wide character without its right half",
-				           r, c - 1);
-				ok = false;
-			}
-			prev = cell.width;
-		}
-	}
-	if (nwide != NULL)
-		*nwide = wide;
-	return ok;
 }
 
 /* ------------------------------------------------------------ running without a terminal */
@@ -575,32 +350,6 @@ plain_env(void)
 
 /* ------------------------------------------------------------ the cloud */
 
-/* The English tags (data/en.yaml), with the page each leads to: the name
- * the status line shows there.  Labels that are part of another label or
- * of a tab title are left out: they could not be told apart on screen. */
-static const struct cloud_tag {
-	const char *label, *page;
-} en_tags[] = {
-	{"Sustainability", "History"}, {"Local governments", "Network"},
-	{"Movement", "Mission"}, {"Agency", "Mission"},
-	{"Climate protection", "History"}, {"Local Agenda 21", "History"},
-	{"Seoul", "History"}, {"East Asia Secretariat", "History"},
-	{"Park Won-soon", "Mission"}, {"1990", "History"},
-	{"World Congress", "History"}, {"United Nations", "History"},
-	{"Toronto", "History"}, {"Freiburg", "History"},
-	{"ICLEI Council", "History"}, {"2003", "History"}, {"2012", "History"},
-	{"CCP", "Achievements"}, {"Members", "Network"}, {"Advocacy", "Network"},
-	{"Campaigns", "Network"},
-	{"Knowledge exchange", "Network"}, {"Thematic networks", "Mission"},
-	{"Strategic alliances", "Mission"}, {"Centers of excellence", "Mission"},
-	{"Innovative tools", "Mission"}, {"Training", "Mission"},
-	{"Urban sustainability", "Mission"}, {"88+ countries", "Achievements"},
-	{"17 offices", "Achievements"}, {"Capacity building", "Achievements"},
-	{"Biodiversity", "Achievements"}, {"Emissions reductions", "Achievements"},
-};
-
-#define N_EN_TAGS (sizeof en_tags / sizeof *en_tags)
-
 /* Text found in the body: its row, first cell and width in cells. */
 struct found {
 	int row, col, width;
@@ -652,10 +401,7 @@ body_scan(struct vt *t)
 			vt_cell(t, r, c, &cell);
 			if (cell.width == 0)
 				continue;	/* the right half of a wide character */
-			if (cell.ch[0] == 0)
-				put_utf8(line, 2048, &len, ' ');
-			for (int k = 0; k < VT_MAX_CHARS && cell.ch[k] != 0; k++)
-				put_utf8(line, 2048, &len, cell.ch[k]);
+			put_cell(line, 2048, &len, &cell);
 			for (size_t i = before; i < len; i++)
 				colof[i] = c;
 		}
@@ -735,7 +481,7 @@ en_labels_shown(struct vt *t)
 	int n = 0;
 	struct found f;
 
-	for (size_t i = 0; i < N_EN_TAGS; i++)
+	for (size_t i = 0; i < n_en_tags; i++)
 		if (body_find(t, en_tags[i].label, &f) == 1 && found_whole(t, &f))
 			n++;
 	return n;
@@ -748,7 +494,7 @@ en_words_shown(struct vt *t)
 {
 	int n = 0;
 
-	for (size_t i = 0; i < N_EN_TAGS; i++)
+	for (size_t i = 0; i < n_en_tags; i++)
 		if (strpbrk(en_tags[i].label, "abcdefghijklmnopqrstuvwxyz") != NULL
 		    && body_find(t, en_tags[i].label, NULL) > 0)
 			n++;
@@ -760,18 +506,10 @@ en_words_shown(struct vt *t)
 static bool
 pred_cloud_shown(struct vt *t, void *arg)
 {
-	int rows_used = 0;
-
 	(void)arg;
 	if (en_labels_shown(t) < 3 || body_find(t, "  → ", NULL) > 0)
 		return false;
-	for (int r = 1; r < vt_rows(t) - 1; r++) {
-		char *s = vt_row_text(t, r);
-
-		rows_used += s != NULL && s[0] != '\0';
-		free(s);
-	}
-	return rows_used >= 4;
+	return body_rows_used(t) >= 4;
 }
 
 /* The body as one string. */
@@ -836,6 +574,33 @@ wakeups(pid_t pid)
 	return seen ? n : -1;
 }
 
+/* The CPU time a process used so far, in clock ticks; -1 if unknown. */
+static long
+cpu_ticks(pid_t pid)
+{
+	char buf[512];
+	const char *p = proc_stat(pid, buf, sizeof buf);
+	unsigned long ut = 0, stime = 0;
+
+	/* From the state (field 3) on: utime is field 14, stime 15. */
+	if (p == NULL || sscanf(p, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+	                        &ut, &stime) != 2)
+		return -1;
+	return (long)(ut + stime);
+}
+
+/* Keep reading for ms; *ticks gets the CPU ticks the program used
+ * meanwhile.  False if they were unknown at the start. */
+static bool
+cpu_ticks_over(struct vt *t, int ms, long *ticks)
+{
+	long cpu0 = cpu_ticks(vt_pid(t));
+
+	vt_wait(t, ms, NULL, NULL);
+	*ticks = cpu_ticks(vt_pid(t)) - cpu0;
+	return cpu0 >= 0;
+}
+
 /* At rest for ms: not a byte of output, and the program does not wake up
  * (a clock ticking without drawing anything new would).  *extra gets the
  * bytes that came, *woke the wake-ups. */
@@ -874,40 +639,16 @@ pred_no_marks(struct vt *t, void *arg)
 /* The last column of every body row is blank, and wide characters are
  * whole. */
 static bool
-last_column_blank(struct vt *t)
+body_fits(struct vt *t)
 {
-	int cols = vt_cols(t);
-
-	for (int r = 1; r < vt_rows(t) - 1; r++) {
-		struct vt_cell cell;
-
-		if (vt_cell(t, r, cols - 1, &cell)
-		    && (cell.width != 1 || (cell.ch[0] != 0 && cell.ch[0] != ' ')))
-			return false;
-	}
-	return cells_sane(t, NULL);
-}
-
-static void
-note_last_column(struct vt *t)
-{
-	int cols = vt_cols(t);
-
-	for (int r = 1; r < vt_rows(t) - 1; r++) {
-		struct vt_cell cell;
-
-		if (vt_cell(t, r, cols - 1, &cell)
-		    && (cell.width != 1 || (cell.ch[0] != 0 && cell.ch[0] != ' ')))
-			check_note("row %d: U+%04X (width %d) in the last column", r,
-			           (unsigned)cell.ch[0], cell.width);
-	}
+	return last_column_blank(t, false) && cells_sane(t, NULL, true);
 }
 
 static bool
 pred_fitted_cloud(struct vt *t, void *arg)
 {
 	(void)arg;
-	return pred_cloud_shown(t, NULL) && last_column_blank(t);
+	return pred_cloud_shown(t, NULL) && body_fits(t);
 }
 
 /* The whole cloud is in Korean: Korean labels, no English words. */
@@ -932,7 +673,7 @@ pred_fitted_narrow(struct vt *t, void *arg)
 	(void)arg;
 	free(status);
 	return ok && row_matches(t, 0, "Cloud", HAS) && en_labels_shown(t) >= 1
-	    && last_column_blank(t);
+	    && body_fits(t);
 }
 
 /* The Korean cloud, redrawn at the terminal's size: the top bar, a status
@@ -950,7 +691,7 @@ pred_fitted_ko(struct vt *t, void *arg)
 	free(status);
 	for (size_t i = 0; i < sizeof ko / sizeof *ko; i++)
 		shown += body_find(t, ko[i], NULL) > 0;
-	return has_status && row_matches(t, 0, "KR", HAS) && shown >= 2 && last_column_blank(t);
+	return has_status && row_matches(t, 0, "KR", HAS) && shown >= 2 && body_fits(t);
 }
 
 /* One of the English labels whole on the body, once, not highlighted:
@@ -958,7 +699,7 @@ pred_fitted_ko(struct vt *t, void *arg)
 static int
 clickable_label(struct vt *t, struct found *f)
 {
-	for (size_t i = 0; i < N_EN_TAGS; i++) {
+	for (size_t i = 0; i < n_en_tags; i++) {
 		struct vt_cell cell;
 
 		if (body_find(t, en_tags[i].label, f) == 1 && found_whole(t, f)
@@ -986,6 +727,26 @@ pause_cloud(struct vt *t)
 {
 	vt_keys(t, " ");
 	return wait_row(t, -1, "Paused", STARTS) && vt_wait_quiet(t, 200, T_WAIT);
+}
+
+/* Pause the cloud with a label to click whole on it (clickable_label):
+ * paused where none is, go on a little and try again, 10 times at most.
+ * Returns the label's index in en_tags (its place in *f), or -1. */
+static int
+pause_on_label(struct vt *t, struct found *f)
+{
+	int i = -1;
+
+	for (int tries = 0; tries < 10 && i < 0; tries++) {
+		if (tries > 0) {
+			vt_keys(t, " ");
+			body_changes(t, 500);
+		}
+		if (!pause_cloud(t))
+			break;
+		i = clickable_label(t, f);
+	}
+	return i;
 }
 
 /* ------------------------------------------------------------ the body against --dump */
@@ -1171,7 +932,7 @@ test_first_screen(const struct lang *l)
 		       && vt_cell(t, 1, 6, &n) && n.ch[0] == 0,
 		       "%s: the page title at row 1, column 2 is two wide characters", l->code);
 	}
-	CHECKV(t, cells_sane(t, &nwide) && (l->wide ? nwide > 200 : nwide == 0),
+	CHECKV(t, cells_sane(t, &nwide, true) && (l->wide ? nwide > 200 : nwide == 0),
 	       "%s: every wide character is whole, none cut at the right edge "
 	       "(%d wide characters)", l->code, nwide);
 	CHECKV(t, wait_body(t, l->code, "history"),
@@ -1246,7 +1007,6 @@ test_pages(void)
 /* ------------------------------------------------------------ the cloud */
 
 static void check_restored(struct vt *t, const char *what);
-static long cpu_ticks(pid_t pid);
 
 /* The cloud moves by itself; Space freezes it (no output at all), Space
  * again and it moves on. */
@@ -1375,16 +1135,7 @@ cloud_click(bool fast)
 
 	CHECKV(t, wait_status(t, "Cloud") && vt_wait(t, T_WAIT, pred_cloud_shown, NULL),
 	       "cloud %s: the cloud", how);
-	/* Paused where no known label is whole: go on a little and try again. */
-	for (int tries = 0; tries < 10 && i < 0; tries++) {
-		if (tries > 0) {
-			vt_keys(t, " ");
-			body_changes(t, 500);
-		}
-		if (!pause_cloud(t))
-			break;
-		i = clickable_label(t, &f);
-	}
+	i = pause_on_label(t, &f);
 	CHECKV(t, i >= 0, "cloud %s: paused, a known label is whole on the screen (%s)", how,
 	       i >= 0 ? en_tags[i].label : "none");
 	if (i < 0) {
@@ -1471,7 +1222,7 @@ test_cloud_lang(void)
 	       "cloud lang: 이클레이 is where ICLEI was (row %d, centre %.1f; was row %d, "
 	       "centre %.1f)", n == 1 ? m[0].row : -1, n == 1 ? (m[0].col * 2 + 8) / 2.0 : -1,
 	       row, mid / 2.0);
-	CHECKV(t, vt_wait(t, T_WAIT, pred_korean_cloud, NULL) && cells_sane(t, NULL),
+	CHECKV(t, vt_wait(t, T_WAIT, pred_korean_cloud, NULL) && cells_sane(t, NULL, true),
 	       "cloud lang: Korean labels, no English ones, wide characters whole");
 	vt_keys(t, " ");
 	CHECKV(t, body_changes(t, 500), "cloud lang: Space: the Korean cloud moves on");
@@ -1483,7 +1234,8 @@ test_cloud_lang(void)
 
 	t = start_cloud(24, 80, ARGS("--lang", "ko"), NONE);
 	CHECKV(t, wait_row(t, 0, "역사 · 미션", HAS)
-	       && vt_wait(t, T_WAIT, pred_body_has, (void *)"이클레이") && cells_sane(t, NULL),
+	       && vt_wait(t, T_WAIT, pred_body_has, (void *)"이클레이")
+	       && cells_sane(t, NULL, true),
 	       "cloud lang: --lang ko: the cloud shows 이클레이, wide characters whole");
 	vt_free(t);
 }
@@ -1509,7 +1261,7 @@ test_cloud_resize(void)
 		ok = vt_wait(t, T_WAIT, sizes[i][1] < 30 ? pred_fitted_narrow : pred_fitted_cloud,
 		             NULL);
 		if (!ok)
-			note_last_column(t);
+			last_column_blank(t, true);
 		CHECKV(t, ok, "cloud resize %dx%d: labels shown, no label text in the last "
 		       "column, wide characters whole", sizes[i][1], sizes[i][0]);
 	}
@@ -1537,7 +1289,7 @@ test_cloud_resize(void)
 		vt_resize(t, sizes[i][0], sizes[i][1]);
 		ok = vt_wait(t, T_WAIT, pred_fitted_ko, NULL);
 		if (!ok)
-			note_last_column(t);
+			last_column_blank(t, true);
 		CHECKV(t, ok, "cloud resize ko %dx%d: Korean labels shown, no label text in the "
 		       "last column, wide characters whole", sizes[i][1], sizes[i][0]);
 	}
@@ -1571,12 +1323,11 @@ cloud_still(const char *const args[], const char *const env[], const char *what)
 	ok = vt_wait(t, T_WAIT, pred_focus_is, (void *)"ICLEI")
 	     && vt_wait_quiet(t, 200, T_WAIT) && silent_for(t, 300, &extra, &woke);
 	if (!ok) {
-		long cpu0 = cpu_ticks(vt_pid(t)), cpu1;
+		long ticks;
 
-		vt_wait(t, 500, NULL, NULL);
-		cpu1 = cpu_ticks(vt_pid(t));
-		check_note("%ld CPU ticks in the next 0.5 s%s", cpu1 - cpu0,
-		           cpu1 - cpu0 >= 40 ? ": the program spins" : "");
+		cpu_ticks_over(t, 500, &ticks);
+		check_note("%ld CPU ticks in the next 0.5 s%s", ticks,
+		           ticks >= 40 ? ": the program spins" : "");
 	}
 	CHECKV(t, ok, "%s: Tab focuses ICLEI at once, then still", what);
 	if (ok) {
@@ -1729,15 +1480,7 @@ test_cloud_hover(void)
 
 	CHECKV(t, wait_status(t, "Cloud") && vt_wait(t, T_WAIT, pred_cloud_shown, NULL),
 	       "cloud hover: the cloud");
-	for (int tries = 0; tries < 10 && i < 0; tries++) {
-		if (tries > 0) {
-			vt_keys(t, " ");
-			body_changes(t, 500);
-		}
-		if (!pause_cloud(t))
-			break;
-		i = clickable_label(t, &f);
-	}
+	i = pause_on_label(t, &f);
 	CHECKV(t, i >= 0, "cloud hover: paused, a label whole on the screen (%s)",
 	       i >= 0 ? en_tags[i].label : "none");
 	if (i < 0) {
@@ -1889,9 +1632,7 @@ test_lang_keeps_place(void)
 	int i;
 
 	CHECKV(t, wait_status(t, "History  1/28"), "lang: History at 80x14");
-	for (i = 0; i < 30 && !row_matches(t, 1, en, STARTS); i++)
-		if (!key_moves(t, 'j'))
-			break;
+	i = scroll_to_row1(t, en);
 	CHECKV(t, row_matches(t, 1, en, STARTS) && row_matches(t, -1, "History  14/28", STARTS),
 	       "lang: j x%d puts 'ICLEI’s first global programs' on row 1", i);
 	vt_keys(t, "L");
@@ -2280,7 +2021,7 @@ test_links(void)
 static void
 check_frame(struct vt *t, const char *what)
 {
-	CHECKV(t, cells_sane(t, NULL) && row_matches(t, 0, "History", HAS)
+	CHECKV(t, cells_sane(t, NULL, true) && row_matches(t, 0, "History", HAS)
 	       && row_matches(t, -1, "History  ", STARTS),
 	       "resize %s: top bar on row 0, status on the last row, no wide "
 	       "character cut", what);
@@ -2329,9 +2070,7 @@ test_resize(void)
 	/* A paragraph's start stays on top: 80x14 -> 41x12 -> 80x14. */
 	t = start(14, 80, NONE, NONE);
 	CHECKV(t, wait_status(t, "History  1/28"), "resize: 80x14");
-	for (int i = 0; i < 30 && !row_matches(t, 1, "ICLEI’s first global", STARTS); i++)
-		if (!key_moves(t, 'j'))
-			break;
+	scroll_to_row1(t, "ICLEI’s first global");
 	CHECKV(t, row_matches(t, 1, "ICLEI’s first global", STARTS), "resize: paragraph on row 1");
 	vt_resize(t, 12, 41);
 	CHECKV(t, wait_body(t, "en", "history") && row_matches(t, 1, "ICLEI’s first global", STARTS),
@@ -2350,7 +2089,7 @@ test_resize(void)
 
 		for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 			vt_resize(t, sizes[i][0], sizes[i][1]);
-			CHECKV(t, wait_body(t, "ja", "history") && cells_sane(t, NULL)
+			CHECKV(t, wait_body(t, "ja", "history") && cells_sane(t, NULL, true)
 			       && row_matches(t, 0, "沿革", HAS) && row_matches(t, -1, "沿革  ", STARTS),
 			       "resize ja %dx%d: reflowed as --dump, top bar, status, whole wide "
 			       "characters", sizes[i][1], sizes[i][0]);
@@ -2364,7 +2103,7 @@ test_resize(void)
 static void
 check_restored(struct vt *t, const char *what)
 {
-	CHECKV(t, !vt_altscreen(t) && vt_cursor_visible(t) && vt_mouse_mode(t) == 0,
+	CHECKV(t, restored(t, CURSOR_VT),
 	       "%s: the terminal is restored (main screen, cursor visible, mouse off)",
 	       what);
 }
@@ -2613,62 +2352,34 @@ test_suspend_shell(void)
 
 /* ------------------------------------------------------------ 14. idle */
 
-static long
-cpu_ticks(pid_t pid)
-{
-	char path[64], buf[1024], *p;
-	unsigned long ut = 0, stime = 0;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return -1;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	/* After "pid (comm) ": state is field 3, utime 14, stime 15. */
-	if ((p = strrchr(buf, ')')) == NULL
-	    || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
-	              &ut, &stime) != 2)
-		return -1;
-	return (long)(ut + stime);
-}
-
 static void
 test_idle(void)
 {
 	struct vt *t = start(24, 80, NONE, NONE);
 	size_t bytes;
-	long cpu0, cpu1;
+	long ticks;
+	bool known;
 
 	CHECKV(t, wait_status(t, "History  1/28") && vt_wait_quiet(t, 200, T_WAIT),
 	       "idle: first screen, then quiet");
 	bytes = vt_bytes(t);
-	cpu0 = cpu_ticks(vt_pid(t));
-	vt_wait(t, 1500, NULL, NULL);
-	cpu1 = cpu_ticks(vt_pid(t));
+	known = cpu_ticks_over(t, 1500, &ticks);
 	CHECKV(t, vt_bytes(t) == bytes, "idle: no output in 1.5 s on a page (%zu bytes more)",
 	       vt_bytes(t) - bytes);
-	CHECK(cpu0 >= 0 && cpu1 - cpu0 <= 1, "idle: no CPU time used meanwhile (%ld ticks)",
-	      cpu1 - cpu0);
+	CHECK(known && ticks <= 1, "idle: no CPU time used meanwhile (%ld ticks)", ticks);
 	/* The Cloud moves, at a small cost; paused, it is idle too. */
 	vt_keys(t, "5");
 	CHECKV(t, wait_status(t, "Cloud") && body_changes(t, 500), "idle: the Cloud moves");
-	cpu0 = cpu_ticks(vt_pid(t));
-	vt_wait(t, 1000, NULL, NULL);
-	cpu1 = cpu_ticks(vt_pid(t));
-	CHECK(cpu0 >= 0 && cpu1 - cpu0 <= 25,
-	      "idle: the moving cloud takes little CPU (%ld ticks in a second)", cpu1 - cpu0);
+	known = cpu_ticks_over(t, 1000, &ticks);
+	CHECK(known && ticks <= 25,
+	      "idle: the moving cloud takes little CPU (%ld ticks in a second)", ticks);
 	CHECKV(t, pause_cloud(t), "idle: Space pauses the Cloud, then quiet");
 	bytes = vt_bytes(t);
-	cpu0 = cpu_ticks(vt_pid(t));
-	vt_wait(t, 700, NULL, NULL);
-	cpu1 = cpu_ticks(vt_pid(t));
+	known = cpu_ticks_over(t, 700, &ticks);
 	CHECKV(t, vt_bytes(t) == bytes, "idle: no output on the paused Cloud either (%zu bytes)",
 	       vt_bytes(t) - bytes);
-	CHECK(cpu0 >= 0 && cpu1 - cpu0 <= 1, "idle: no CPU time used on the paused Cloud (%ld ticks)",
-	      cpu1 - cpu0);
+	CHECK(known && ticks <= 1, "idle: no CPU time used on the paused Cloud (%ld ticks)",
+	      ticks);
 	{
 		size_t extra = 0;
 		long woke = 0;
@@ -2941,7 +2652,7 @@ test_ambiguous(void)
 				check_note("'%s' is on the screen", ambiguous[i]);
 				none = false;
 			}
-		CHECKV(t, none && cells_sane(t, NULL),
+		CHECKV(t, none && cells_sane(t, NULL, true),
 		       "ambiguous wide: no East Asian ambiguous character on the screen");
 	}
 	vt_free(t);
@@ -2969,20 +2680,7 @@ test_redraw(void)
 int
 main(void)
 {
-	const char *env = getenv("ICLEI_TUI");
-	const char *build = getenv("top_builddir");
-
-	if (env != NULL && *env != '\0')
-		tui = env;
-	else if (build != NULL && *build != '\0')
-		tui = concat(build, "/src/iclei-tui");
-	else
-		tui = "src/iclei-tui";
-	if (access(tui, X_OK) != 0)
-		check_skip_all("no program to test (set ICLEI_TUI)");
-	data_dir = concat(check_srcdir(), "/data");
-	data_env = concat("ICLEI_TUI_DATA=", data_dir);
-
+	screen_setup();
 	for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
 		test_first_screen(&langs[i]);
 	test_pages();
@@ -3020,11 +2718,7 @@ main(void)
 	test_ambiguous();
 	test_redraw();
 
-	if (env == NULL || *env == '\0')
-		if (build != NULL && *build != '\0')
-			free((char *)tui);
 	body_cache_free();
-	free(data_dir);
-	free(data_env);
+	screen_cleanup();
 	return check_done();
 }

@@ -53,7 +53,6 @@
 #define _GNU_SOURCE 1
 #endif
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -68,50 +67,15 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "check.h"
+#include "screen.h"
 #include "vt.h"
 
-#define T_WAIT 5000 /* ms: the deadline of every wait */
-
-static const char *tui;  /* the program under test */
-static char *data_env;   /* "ICLEI_TUI_DATA=" $top_srcdir/data */
 static uint64_t seed;    /* TORTURE_SEED */
 
-#define CHECKV(t, cond, ...) do { \
-		bool ok_ = (cond); \
-		CHECK(ok_, __VA_ARGS__); \
-		if (!ok_ && (t) != NULL) \
-			vt_snapshot((t), stdout, "# "); \
-	} while (0)
-
-#define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NONE ((const char *const[]){NULL})
-
 /* ------------------------------------------------------------ helpers */
-
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-
-	if (p == NULL) {
-		perror("malloc");
-		exit(99);
-	}
-	return p;
-}
-
-static char *
-concat(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	char *s = xmalloc(na + nb + 1);
-
-	memcpy(s, a, na);
-	memcpy(s + na, b, nb + 1);
-	return s;
-}
 
 static long long
 now_ms(void)
@@ -149,10 +113,12 @@ env_long(const char *name, long dflt, long lo, long hi)
 	return v;
 }
 
+/* name is in the comma-separated list in the environment variable var,
+ * or var is unset or empty (then everything is). */
 static bool
-wanted(const char *name)
+listed(const char *var, const char *name)
 {
-	const char *only = getenv("TORTURE_ONLY");
+	const char *only = getenv(var);
 	size_t n = strlen(name);
 
 	if (only == NULL || *only == '\0')
@@ -249,32 +215,16 @@ bprintf(struct buf *b, const char *fmt, ...)
 		badd(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
+/* Append c as UTF-8 (U+FFFD for what is not a scalar value). */
 static void
 bputcp(struct buf *b, uint32_t c)
 {
-	char u[4];
-	size_t n;
+	uint8_t u[4];
+	int n = u8_uctomb(u, c, sizeof u);
 
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	badd(b, u, n);
+	if (n < 0)
+		n = u8_uctomb(u, 0xFFFD, sizeof u);
+	badd(b, u, (size_t)n);
 }
 
 /* Bytes as a C string literal (for a failure report), at most max bytes. */
@@ -307,38 +257,7 @@ note_bytes(const char *what, const char *s, size_t n, size_t max)
 	free(out.s);
 }
 
-/* ------------------------------------------------------------ starting */
-
-/* Start the program at rows x cols with --ambiguous=narrow and args. */
-static struct vt *
-start(int rows, int cols, const char *const args[], const char *const env[])
-{
-	char *argv[32], *envv[32];
-	int n = 0, m = 0;
-	struct vt *t;
-
-	argv[n++] = (char *)tui;
-	argv[n++] = (char *)"--ambiguous=narrow";
-	for (int i = 0; args[i] != NULL && n < 31; i++)
-		argv[n++] = (char *)args[i];
-	argv[n] = NULL;
-	envv[m++] = data_env;
-	for (int i = 0; env[i] != NULL && m < 31; i++)
-		envv[m++] = (char *)env[i];
-	envv[m] = NULL;
-	t = vt_spawn(rows, cols, argv, envv);
-	if (t == NULL) {
-		printf("Bail out! vt_spawn: %s\n", strerror(errno));
-		exit(99);
-	}
-	return t;
-}
-
-static bool
-alive(struct vt *t)
-{
-	return !vt_wait_exit(t, 0, NULL);
-}
+/* ------------------------------------------------------------ the process */
 
 /* Exited or killed, without reading the terminal or reaping the child
  * (the harness reaps it later). */
@@ -372,8 +291,8 @@ note_tty(struct vt *t)
 {
 	int fd = open_slave(t), inq = -1;
 	struct termios tio;
-	char path[64], stat[512] = "", *p;
-	FILE *f;
+	char stat[512];
+	const char *fields;
 
 	if (fd >= 0 && tcgetattr(fd, &tio) == 0) {
 		ioctl(fd, FIONREAD, &inq);
@@ -386,12 +305,8 @@ note_tty(struct vt *t)
 	}
 	if (fd >= 0)
 		close(fd);
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)vt_pid(t));
-	if ((f = fopen(path, "r")) != NULL) {
-		if (fgets(stat, sizeof stat, f) != NULL && (p = strrchr(stat, ')')) != NULL)
-			check_note("process state %c", p[1] == ' ' ? p[2] : '?');
-		fclose(f);
-	}
+	if ((fields = proc_stat(vt_pid(t), stat, sizeof stat)) != NULL)
+		check_note("process state %c", fields[0]);
 }
 
 /* Keep reading the terminal for ms. */
@@ -433,38 +348,6 @@ describe_status(int st, char *buf, size_t size)
 		snprintf(buf, size, "status 0x%x", (unsigned)st);
 }
 
-/* Where seq last starts in the program's output, plus one; 0 if never
- * (binary search over vt_raw_seen_from). */
-static size_t
-last_seen(struct vt *t, const char *seq)
-{
-	size_t n = strlen(seq), lo = 0, hi = vt_bytes(t) + 1;
-
-	if (!vt_raw_seen(t, seq, n))
-		return 0;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (vt_raw_seen_from(t, mid, seq, n))
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo + 1;
-}
-
-/* The cursor is shown.  libvterm 0.1.4 saves the cursor's visibility
- * with DECSC (ESC 7) and keeps one save slot for DECSC and ?1049: ncurses
- * sends "ESC 7, set scroll region, ESC 8" while the cursor is hidden, and
- * the ESC[?1049l on leaving then hides it again in libvterm.  xterm saves
- * no visibility with the cursor (and a slot per screen), so there what
- * counts is the last DECTCEM the program sent: "show". */
-static bool
-cursor_shown(struct vt *t)
-{
-	return vt_cursor_visible(t) || last_seen(t, "\033[?25h") > last_seen(t, "\033[?25l");
-}
-
 /* Where the program last sent what restores the terminal (for a failure
  * report): offsets into its output, or "never". */
 static void
@@ -491,110 +374,9 @@ note_restore_seqs(struct vt *t)
 	free(b.s);
 }
 
-/* The terminal is as the program found it: main screen, cursor shown,
- * mouse reporting off. */
-static bool
-restored(struct vt *t)
-{
-	return !vt_altscreen(t) && cursor_shown(t) && vt_mouse_mode(t) == 0;
-}
-
 /* ------------------------------------------------------------ reading the screen */
 
-static int
-row_index(struct vt *t, int r)
-{
-	return r < 0 ? vt_rows(t) + r : r;
-}
-
-enum how { HAS, STARTS };
-
-static bool
-row_matches(struct vt *t, int r, const char *text, enum how how)
-{
-	char *s = vt_row_text(t, row_index(t, r));
-	const char *p = s;
-	bool ok;
-
-	if (s == NULL)
-		return false;
-	if (how == HAS) {
-		ok = strstr(s, text) != NULL;
-	} else {
-		while (*p == ' ')
-			p++;
-		ok = strncmp(p, text, strlen(text)) == 0;
-	}
-	free(s);
-	return ok;
-}
-
-struct rowwant {
-	int row;
-	const char *text;
-	enum how how;
-};
-
-static bool
-pred_row(struct vt *t, void *arg)
-{
-	const struct rowwant *w = arg;
-
-	return row_matches(t, w->row, w->text, w->how);
-}
-
-static bool
-wait_row(struct vt *t, int r, const char *text, enum how how)
-{
-	struct rowwant w = {r, text, how};
-
-	return vt_wait(t, T_WAIT, pred_row, &w);
-}
-
-static bool
-wait_status(struct vt *t, const char *text)
-{
-	return wait_row(t, -1, text, STARTS);
-}
-
-/* The position on the status line: "History  14/28  89%" gives 14, 28. */
-static bool
-status_pos(struct vt *t, long *top1, long *total)
-{
-	char *s = vt_row_text(t, vt_rows(t) - 1);
-	bool ok = false;
-
-	for (const char *p = s; p != NULL && *p != '\0'; p++) {
-		char *end;
-		long a, b;
-
-		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
-			continue;
-		a = strtol(p, &end, 10);
-		if (*end != '/' || !isdigit((unsigned char)end[1]))
-			continue;
-		b = strtol(end + 1, &end, 10);
-		*top1 = a;
-		*total = b;
-		ok = true;
-		break;
-	}
-	free(s);
-	return ok;
-}
-
-/* The look of a cell: everything but the character. */
-static bool
-same_look(const struct vt_cell *a, const struct vt_cell *b)
-{
-	return a->bold == b->bold && a->reverse == b->reverse
-	    && a->underline == b->underline && a->italic == b->italic
-	    && a->blink == b->blink && a->strike == b->strike
-	    && a->fg_default == b->fg_default && a->bg_default == b->bg_default
-	    && memcmp(a->fg_rgb, b->fg_rgb, 3) == 0
-	    && memcmp(a->bg_rgb, b->bg_rgb, 3) == 0;
-}
-
+/* Two cells are the same: character and look. */
 static bool
 same_cell(const struct vt_cell *a, const struct vt_cell *b)
 {
@@ -604,28 +386,6 @@ same_cell(const struct vt_cell *a, const struct vt_cell *b)
 	return a->width == b->width && ca == cb
 	    && memcmp(a->ch + 1, b->ch + 1, sizeof a->ch - sizeof a->ch[0]) == 0
 	    && same_look(a, b);
-}
-
-/* Wide characters are whole (see test-e2e.c). */
-static bool
-cells_sane(struct vt *t)
-{
-	int rows = vt_rows(t), cols = vt_cols(t);
-
-	for (int r = 0; r < rows; r++) {
-		int prev = 1;
-
-		for (int c = 0; c < cols; c++) {
-			struct vt_cell cell;
-
-			vt_cell(t, r, c, &cell);
-			if ((cell.width == 2 && c == cols - 1) || (cell.width == 0 && prev != 2)
-			    || (cell.width != 0 && prev == 2))
-				return false;
-			prev = cell.width;
-		}
-	}
-	return true;
 }
 
 /* ------------------------------------------------------------ whole screens */
@@ -663,13 +423,11 @@ shot_row_text(const struct shot *s, int r, struct buf *b)
 	bput(b, "");
 	for (int c = 0; c < s->cols; c++) {
 		const struct vt_cell *cell = &s->cell[r * s->cols + c];
+		char u[VT_CELL_UTF8];
 
 		if (cell->width == 0)
 			continue;
-		if (cell->ch[0] == 0)
-			bputcp(b, ' ');
-		for (int k = 0; k < VT_MAX_CHARS && cell->ch[k] != 0; k++)
-			bputcp(b, cell->ch[k]);
+		badd(b, u, vt_cell_utf8(cell, u));
 	}
 	while (b->len > 0 && b->s[b->len - 1] == ' ')
 		b->s[--b->len] = '\0';
@@ -784,43 +542,26 @@ history_ref(long top1)
 	return s;
 }
 
-/* English labels of the cloud (data/en.yaml), as in test-e2e.c. */
-static const char *const en_labels[] = {
-	"Sustainability", "Local governments", "Movement", "Agency",
-	"Climate protection", "Local Agenda 21", "Seoul", "East Asia Secretariat",
-	"Park Won-soon", "World Congress", "United Nations", "Toronto", "Freiburg",
-	"ICLEI Council", "CCP", "Members", "Advocacy", "Campaigns",
-	"Knowledge exchange", "Thematic networks", "Strategic alliances",
-	"Centers of excellence", "Innovative tools", "Training",
-	"Urban sustainability", "88+ countries", "17 offices", "Capacity building",
-	"Biodiversity", "Emissions reductions",
-};
-
-/* The cloud is drawn: at least 3 labels in the body over at least 4 rows,
- * the last column blank, wide characters whole. */
+/* The cloud is drawn: at least 3 of its English labels (en_tags, but the
+ * years) in the body over at least 4 rows, the last column blank, wide
+ * characters whole. */
 static bool
 pred_cloud(struct vt *t, void *arg)
 {
-	int labels = 0, rows_used = 0, rows = vt_rows(t), cols = vt_cols(t);
+	int labels = 0, rows = vt_rows(t);
 
 	(void)arg;
-	for (size_t i = 0; i < sizeof en_labels / sizeof *en_labels; i++) {
+	for (size_t i = 0; i < n_en_tags; i++) {
+		const char *label = en_tags[i].label;
 		int r = -1;
 
-		if (vt_find_text(t, en_labels[i], &r, NULL) > 0 && r >= 1 && r <= rows - 2)
+		if (label[strspn(label, "0123456789")] == '\0')
+			continue; /* a year: in the other languages' labels too */
+		if (vt_find_text(t, label, &r, NULL) > 0 && r >= 1 && r <= rows - 2)
 			labels++;
 	}
-	for (int r = 1; r < rows - 1; r++) {
-		char *s = vt_row_text(t, r);
-		struct vt_cell cell;
-
-		rows_used += s != NULL && s[0] != '\0';
-		free(s);
-		if (vt_cell(t, r, cols - 1, &cell) && (cell.width != 1 || (cell.ch[0] != 0
-		                                                            && cell.ch[0] != ' ')))
-			return false;
-	}
-	return labels >= 3 && rows_used >= 4 && cells_sane(t);
+	return labels >= 3 && body_rows_used(t) >= 4 && last_column_blank(t, false)
+	       && cells_sane(t, NULL, false);
 }
 
 static bool
@@ -1049,7 +790,7 @@ test_resize_storm(void)
 	}
 	vt_keys(t, "q");
 	CHECKV(t, vt_wait_exit(t, T_WAIT, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 0
-	       && restored(t),
+	       && restored(t, CURSOR_SENT),
 	       "storm: q exits with 0 and the terminal is restored");
 	vt_free(t);
 }
@@ -1455,7 +1196,7 @@ test_monkey(void)
 				ok = false;
 				break;
 			}
-			if (!restored(t)) {
+			if (!restored(t, CURSOR_SENT)) {
 				if (clean) {
 					check_note("burst %ld: the program quit (%s) and left the "
 					           "terminal unrestored", bursts, how);
@@ -1517,7 +1258,7 @@ test_monkey(void)
 		}
 		vt_keys(t, "q");
 		CHECKV(t, vt_wait_exit(t, T_WAIT, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 0
-		       && restored(t),
+		       && restored(t, CURSOR_SENT),
 		       "monkey: q then exits with 0 and restores the terminal");
 	}
 	if (slave >= 0)
@@ -1670,7 +1411,7 @@ test_signal_end(int sig, int runs, uint64_t *r)
 				describe_status(st, how, sizeof how);
 			ok = ok && ((WIFSIGNALED(st) && WTERMSIG(st) == sig)
 			            || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + sig));
-			if (ok && !restored(t)) {
+			if (ok && !restored(t, CURSOR_SENT)) {
 				ok = false;
 				snprintf(how + strlen(how), sizeof how - strlen(how),
 				         ", the terminal not restored");
@@ -1743,7 +1484,7 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 		if (ok) {
 			vt_keys(t, "q");
 			ok = vt_wait_exit(t, T_WAIT, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 0
-			     && restored(t);
+			     && restored(t, CURSOR_SENT);
 			if (!ok)
 				snprintf(why, sizeof why, "q afterwards: no clean exit and restore");
 		}
@@ -1770,21 +1511,6 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 	      "program's (%d runs with the wrong mode)", sig_name(sig), runs, mouse_failures);
 }
 
-/* TORTURE_SIGNALS: a comma-separated subset of INT,TERM,HUP,TSTP,STOP. */
-static bool
-signal_wanted(const char *name)
-{
-	const char *only = getenv("TORTURE_SIGNALS");
-	size_t n = strlen(name);
-
-	if (only == NULL || *only == '\0')
-		return true;
-	for (const char *p = only; (p = strstr(p, name)) != NULL; p += n)
-		if ((p == only || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
-			return true;
-	return false;
-}
-
 static void
 test_signals(void)
 {
@@ -1800,15 +1526,15 @@ test_signals(void)
 	           forced_scen >= 0 ? scen_name[forced_scen] : "");
 	if (!make_cloud_ref() || history_ref(1) == NULL)
 		CHECK(false, "signals: reference screens");
-	if (signal_wanted("INT"))
+	if (listed("TORTURE_SIGNALS", "INT"))
 		test_signal_end(SIGINT, runs, &r);
-	if (signal_wanted("TERM"))
+	if (listed("TORTURE_SIGNALS", "TERM"))
 		test_signal_end(SIGTERM, runs, &r);
-	if (signal_wanted("HUP"))
+	if (listed("TORTURE_SIGNALS", "HUP"))
 		test_signal_end(SIGHUP, runs, &r);
-	if (signal_wanted("TSTP"))
+	if (listed("TORTURE_SIGNALS", "TSTP"))
 		test_signal_stop(SIGTSTP, runs, &r);
-	if (signal_wanted("STOP"))
+	if (listed("TORTURE_SIGNALS", "STOP"))
 		test_signal_stop(SIGSTOP, runs / 4 > 0 ? runs / 4 : 1, &r);
 }
 
@@ -1818,20 +1544,12 @@ test_signals(void)
 static void
 proc_state(pid_t pid, char *out, size_t size)
 {
-	char path[64], stat[512] = "", sys[128] = "", wchan[64] = "";
-	const char *state = "?";
+	char path[64], stat[512], sys[128] = "", wchan[64] = "";
+	const char *state = proc_stat(pid, stat, sizeof stat);
 	FILE *f;
 
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	if ((f = fopen(path, "r")) != NULL) {
-		if (fgets(stat, sizeof stat, f) != NULL) {
-			char *p = strrchr(stat, ')');
-
-			if (p != NULL && p[1] == ' ')
-				state = p + 2;
-		}
-		fclose(f);
-	}
+	if (state == NULL)
+		state = "?";
 	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
 	if ((f = fopen(path, "r")) != NULL) {
 		if (fgets(sys, sizeof sys, f) != NULL)
@@ -1955,10 +1673,10 @@ test_blocked(void)
 		              : b->two ? "gone after the second signal while unread"
 		                       : b->sent_two ? "two signals, but not gone while unread"
 		                                     : "one signal, not gone while unread");
-		CHECKV(b->t, ended && restored(b->t),
+		CHECKV(b->t, ended && restored(b->t, CURSOR_SENT),
 		       "%s: and then the terminal is restored (main screen, cursor shown, "
 		       "mouse off)", b->what);
-		if (!ended || !restored(b->t))
+		if (!ended || !restored(b->t, CURSOR_SENT))
 			note_restore_seqs(b->t);
 		vt_free(b->t);
 	}
@@ -1969,22 +1687,10 @@ test_blocked(void)
 int
 main(void)
 {
-	const char *env = getenv("ICLEI_TUI");
-	const char *build = getenv("top_builddir");
-	char *owned = NULL, *data_dir;
 	long long t0 = now_ms();
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (env != NULL && *env != '\0')
-		tui = env;
-	else if (build != NULL && *build != '\0')
-		tui = owned = concat(build, "/src/iclei-tui");
-	else
-		tui = "src/iclei-tui";
-	if (access(tui, X_OK) != 0)
-		check_skip_all("no program to test (set ICLEI_TUI)");
-	data_dir = concat(check_srcdir(), "/data");
-	data_env = concat("ICLEI_TUI_DATA=", data_dir);
+	screen_setup();
 	if (getenv("TORTURE_SEED") != NULL && *getenv("TORTURE_SEED") != '\0') {
 		const char *s = getenv("TORTURE_SEED");
 		char *end;
@@ -2006,13 +1712,13 @@ main(void)
 	check_note("seed %llu (TORTURE_SEED=%llu repeats the random choices)",
 	           (unsigned long long)seed, (unsigned long long)seed);
 
-	if (wanted("resize"))
+	if (listed("TORTURE_ONLY", "resize"))
 		test_resize_storm();
-	if (wanted("monkey"))
+	if (listed("TORTURE_ONLY", "monkey"))
 		test_monkey();
-	if (wanted("signals"))
+	if (listed("TORTURE_ONLY", "signals"))
 		test_signals();
-	if (wanted("blocked")) {
+	if (listed("TORTURE_ONLY", "blocked")) {
 		test_blocked();
 	}
 
@@ -2020,8 +1726,6 @@ main(void)
 		shot_free(&page_ref[i]);
 	shot_free(&cloud_ref);
 	check_note("seed %llu, %lld ms in all", (unsigned long long)seed, now_ms() - t0);
-	free(owned);
-	free(data_dir);
-	free(data_env);
+	screen_cleanup();
 	return check_done();
 }

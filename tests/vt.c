@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <unistr.h>
 #include <vterm.h>
 
 _Static_assert(VT_MAX_CHARS == VTERM_MAX_CHARS_PER_CELL,
@@ -124,73 +125,26 @@ buf_addstr(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* Append c as UTF-8 (U+FFFD for what is not a scalar value). */
-static void
-buf_addcp(struct buf *b, uint32_t c)
-{
-	char u[4];
-	size_t n;
-
-	if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		c = 0xFFFD;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	buf_add(b, u, n);
-}
-
-/* Decode one UTF-8 character of s (n > 0 bytes); returns its length, or 0 if
- * s does not start with a valid, shortest-form character. */
+/* The characters of a cell (up to VT_MAX_CHARS code points, 0-terminated
+ * unless full) as UTF-8 into out (VT_CELL_UTF8 bytes): a space for a
+ * blank cell (ch[0] == 0), U+FFFD for what is not a scalar value.  Returns
+ * the number of bytes. */
 static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+chars_utf8(const uint32_t *ch, char *out)
 {
-	uint32_t c;
-	size_t len;
+	uint8_t *u = (uint8_t *)out;
+	size_t n = 0;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
+	if (ch[0] == 0)
+		u[n++] = ' ';
+	for (int i = 0; i < VT_MAX_CHARS && ch[i] != 0; i++) {
+		int k = u8_uctomb(u + n, ch[i], VT_CELL_UTF8 - (ptrdiff_t)n);
+
+		if (k < 0)
+			k = u8_uctomb(u + n, 0xFFFD, VT_CELL_UTF8 - (ptrdiff_t)n);
+		n += (size_t)k;
 	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		c = s[0] & 0x1F;
-		len = 2;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		c = s[0] & 0x0F;
-		len = 3;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		c = s[0] & 0x07;
-		len = 4;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
+	return n;
 }
 
 /* ------------------------------------------------------------ output queue */
@@ -750,15 +704,13 @@ row_text(struct vt *t, int row, struct buf *b, struct buf *cellcol)
 		VTermScreenCell c;
 		VTermPos pos = {row, col};
 		size_t before = b->len;
+		char u[VT_CELL_UTF8];
 
 		if (!vterm_screen_get_cell(t->screen, pos, &c))
 			continue;
 		if (c.chars[0] == (uint32_t)-1)
 			continue; /* right half of a wide character */
-		if (c.chars[0] == 0)
-			buf_addcp(b, ' ');
-		for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c.chars[i] != 0; i++)
-			buf_addcp(b, c.chars[i]);
+		buf_add(b, u, chars_utf8(c.chars, u));
 		if (cellcol != NULL)
 			for (size_t k = before; k < b->len; k++)
 				buf_add(cellcol, &col, sizeof col);
@@ -881,6 +833,12 @@ vt_cell(struct vt *t, int row, int col, struct vt_cell *out)
 	color_out(t, c.fg, &out->fg_default, &out->fg_index, out->fg_rgb, true);
 	color_out(t, c.bg, &out->bg_default, &out->bg_index, out->bg_rgb, false);
 	return true;
+}
+
+size_t
+vt_cell_utf8(const struct vt_cell *c, char *out)
+{
+	return chars_utf8(c->ch, out);
 }
 
 bool
@@ -1035,17 +993,17 @@ vt_type(struct vt *t, const char *utf8)
 	size_t n = strlen(utf8);
 
 	while (n > 0) {
-		uint32_t c;
-		size_t len = utf8_decode(s, n, &c);
+		ucs4_t c;
+		int len = u8_mbtoucr(&c, s, n);
 
-		if (len == 0) {
+		if (len <= 0) { /* not a valid, shortest-form character: raw */
 			queue_out(t, (const char *)s, 1);
 			len = 1;
 		} else {
 			vterm_keyboard_unichar(t->term, c, VTERM_MOD_NONE);
 		}
 		s += len;
-		n -= len;
+		n -= (size_t)len;
 	}
 }
 
@@ -1253,6 +1211,7 @@ vt_dump_attrs(struct vt *t, FILE *f, const char *prefix)
 
 		for (int c = 0; c <= t->cols; c++) {
 			struct vt_cell cell;
+			char u[VT_CELL_UTF8];
 
 			if (c < t->cols) {
 				vt_cell(t, r, c, &cell);
@@ -1276,10 +1235,7 @@ vt_dump_attrs(struct vt *t, FILE *f, const char *prefix)
 				buf_add(&text, "", 0);
 			}
 			last = c + (cell.width == 2 ? 1 : 0);
-			if (cell.ch[0] == 0)
-				buf_addcp(&text, ' ');
-			for (int i = 0; i < VT_MAX_CHARS && cell.ch[i] != 0; i++)
-				buf_addcp(&text, cell.ch[i]);
+			buf_add(&text, u, vt_cell_utf8(&cell, u));
 		}
 	}
 	free(cur.s);

@@ -117,6 +117,16 @@ struct vt_cell {
 /* The cell at (row, col); false if out of range. */
 bool vt_cell(struct vt *t, int row, int col, struct vt_cell *out);
 
+/* The most bytes vt_cell_utf8 writes. */
+#define VT_CELL_UTF8 (VT_MAX_CHARS * 4)
+
+/* A cell's text as UTF-8, as vt_row_text shows it, into out (at least
+ * VT_CELL_UTF8 bytes, not NUL-terminated): its code points, or a space
+ * where ch[0] == 0 (a blank cell, also the right half of a wide character:
+ * skip those for a row's text); U+FFFD for what is not a scalar value.
+ * Returns the number of bytes. */
+size_t vt_cell_utf8(const struct vt_cell *c, char *out);
+
 /* Whether any cell has a non-default foreground or background colour. */
 bool vt_screen_has_color(struct vt *t);
 
