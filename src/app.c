@@ -501,6 +501,18 @@ app_motion(const struct app *a, int key, bool keycode, long *by)
 	}
 }
 
+size_t
+app_move(size_t pos, long by, size_t max)
+{
+	if (by == LONG_MIN)
+		return 0;
+	if (by == LONG_MAX)
+		return max;
+	if (by < 0)	/* -by: by > LONG_MIN here */
+		return (size_t)-by >= pos ? 0 : pos - (size_t)-by < max ? pos - (size_t)-by : max;
+	return pos >= max || (size_t)by >= max - pos ? max : pos + (size_t)by;
+}
+
 bool
 app_common_key(struct app *a, int key, bool keycode)
 {

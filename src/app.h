@@ -116,6 +116,9 @@ void page_invalidate(struct app *a);
  * far the key moves, LONG_MIN for the top and LONG_MAX for the bottom. */
 bool app_motion(const struct app *a, int key, bool keycode, long *by);
 
+/* pos moved by `by` (LONG_MIN: to 0, LONG_MAX: to max), kept in 0..max. */
+size_t app_move(size_t pos, long by, size_t max);
+
 /* Keys every view shares (quit, help, pages, languages, redraw...). */
 bool app_common_key(struct app *a, int key, bool keycode);
 

@@ -5,7 +5,6 @@
  * list, or on another tab, frame_ms says -1 and the program sleeps. */
 #include <config.h>
 
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -253,14 +252,9 @@ draw_list(struct app *a, int top, int height)
 static void
 list_move(struct app *a, long n)
 {
-	long max = (long)a->b->ntags - 1;
+	size_t n_tags = a->b->ntags;
 
-	if (n == LONG_MIN || max < 0 || (n < 0 && -n > (long)a->cloud_sel))
-		a->cloud_sel = 0;
-	else if (n == LONG_MAX || (long)a->cloud_sel + n > max)
-		a->cloud_sel = (size_t)max;
-	else
-		a->cloud_sel = (size_t)((long)a->cloud_sel + n);
+	a->cloud_sel = app_move(a->cloud_sel, n, n_tags > 0 ? n_tags - 1 : 0);
 }
 
 static void

@@ -2,7 +2,6 @@
  * draw time, so a language switch changes the help too. */
 #include <config.h>
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,14 +137,9 @@ draw(struct app *a, int top, int height)
 static void
 scroll_help(struct app *a, long n)
 {
-	/* Saturating: draw clamps the bottom, which it only knows then (and
-	 * may not draw at all on a terminal too small). */
-	if (n == LONG_MIN || (n < 0 && (size_t)-n > a->help_top))
-		a->help_top = 0;
-	else if (n == LONG_MAX || (n > 0 && a->help_top > SIZE_MAX / 4))
-		a->help_top = SIZE_MAX / 4;
-	else
-		a->help_top = n < 0 ? a->help_top - (size_t)-n : a->help_top + (size_t)n;
+	/* The bottom is known only when drawing, which clamps it (and may
+	 * not happen on a terminal too small): a bound, not the end. */
+	a->help_top = app_move(a->help_top, n, SIZE_MAX / 4);
 }
 
 static bool

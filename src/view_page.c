@@ -1,7 +1,6 @@
 /* view_page.c: a page of the bundle -- scrolling, search, links. */
 #include <config.h>
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,14 +241,7 @@ draw(struct app *a, int top, int height)
 static void
 scroll_by(struct app *a, long n)
 {
-	long max = (long)max_top(a);
-
-	if (n == LONG_MIN || (n < 0 && -n > (long)a->top))
-		a->top = 0;
-	else if (n == LONG_MAX || (long)a->top + n > max)
-		a->top = (size_t)max;
-	else
-		a->top = (size_t)((long)a->top + n);
+	a->top = app_move(a->top, n, max_top(a));
 }
 
 /* Bring line i into view, with a little context above it. */
