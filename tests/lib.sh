@@ -61,6 +61,11 @@ valgrind_usable() {
 		echo "valgrind not installed (apt-get install valgrind)"
 		return 1
 	fi
+	# valgrind 3.19 cannot read clang 14's DWARF 5 and dies reading it.
+	if ! valgrind -q --error-exitcode=99 "$ICLEI_TUI" --version >/dev/null 2>&1; then
+		echo "valgrind cannot run this build (clang's DWARF 5? use CFLAGS=-gdwarf-4)"
+		return 1
+	fi
 }
 
 # A scratch directory, removed on exit.
