@@ -601,14 +601,19 @@ handle_event(struct app *a, const struct event *ev)
 
 	switch (ev->type) {
 	case EV_KEY:
-		if (!a->prompt)
-			a->msg[0] = '\0';
-		if (!v->key(a, ev->key, ev->keycode) && !a->prompt)
+		/* The status line takes every key while a pattern is typed. */
+		if (a->prompt) {
+			page_prompt_key(a, ev->key, ev->keycode);
+			break;
+		}
+		a->msg[0] = '\0';
+		if (!v->key(a, ev->key, ev->keycode))
 			app_common_key(a, ev->key, ev->keycode);
 		break;
 	case EV_MOUSE:
 		if (LINES < MIN_ROWS || COLS < MIN_COLS)
 			break;
+		a->prompt = false;	/* a click elsewhere abandons the pattern */
 		if (!topbar_click(a, &ev->mouse) && v->mouse != NULL)
 			v->mouse(a, &ev->mouse);
 		break;

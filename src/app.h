@@ -111,6 +111,8 @@ void app_message(struct app *a, bool error, const char *fmt, ...)
 void page_current_place(struct app *a, struct place *p);
 void page_restore_place(struct app *a, const struct place *p);
 void page_invalidate(struct app *a);
+/* A key while the search pattern is being typed on the status line. */
+void page_prompt_key(struct app *a, int key, bool keycode);
 
 /* The moving keys of less and vi that every scrolling view shares: how
  * far the key moves, LONG_MIN for the top and LONG_MAX for the bottom. */

@@ -314,9 +314,14 @@ start_search(struct app *a)
 }
 
 /* Typing the pattern on the status line. */
-static void
-prompt_key(struct app *a, int key, bool keycode)
+void
+page_prompt_key(struct app *a, int key, bool keycode)
 {
+	if (a->page >= (int)a->b->npages) {	/* only a page can be searched */
+		a->prompt = false;
+		return;
+	}
+	sync(a);
 	if (!keycode && (key == '\r' || key == '\n')) {
 		a->prompt = false;
 		start_search(a);
@@ -407,10 +412,6 @@ key(struct app *a, int k, bool keycode)
 	long by;
 
 	sync(a);
-	if (a->prompt) {
-		prompt_key(a, k, keycode);
-		return true;
-	}
 	if (app_motion(a, k, keycode, &by)) {
 		scroll_by(a, by);
 		return true;

@@ -1743,6 +1743,14 @@ test_search_en(void)
 	vt_key(t, VT_KEY_BACKSPACE);
 	CHECKV(t, wait_status(t, "History  2/28") && alive(t),
 	       "search: Backspace on the empty pattern cancels");
+	/* A click elsewhere abandons the pattern: keys work on the new tab
+	 * (the torture tests found the cloud deaf to them). */
+	vt_keys(t, "/abc");
+	CHECKV(t, wait_row(t, -1, "/abc", IS) && vt_find_text(t, "Cloud", &r, &c) > 0
+	       && r == 0 && slow_click(t, 0, c + 1) && wait_status(t, "Cloud"),
+	       "search: a click on a tab while typing a pattern leaves the prompt");
+	vt_keys(t, "1");
+	CHECKV(t, wait_status(t, "History  "), "search: ...and keys work after it");
 	vt_free(t);
 }
 
