@@ -63,6 +63,7 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 	c->items = xcalloc(n, sizeof *c->items);
 	c->n = n;
 	c->focus = -1;
+	c->pinned[0] = c->pinned[1] = -1;
 	for (size_t i = 0; i < b->ntags; i++)
 		order[i] = (int)i;
 	sort_b = b;
@@ -368,16 +369,21 @@ put_label(struct cloud_frame *f, int x, int y, const struct cloud_item *it,
 	}
 }
 
-/* Radii so that every label fits at its nearest (largest) projection.
- * Cells are about twice as tall as wide, so a round cloud has ry = rx / 2;
- * terminals being wide, it may stretch sideways (to rx = 2.8 ry), which
- * spreads the labels: 92-98 % of the front ones stay readable at 80x24. */
+/* Radii so that every label fits at its farthest projection from the
+ * centre.  Cells are about twice as tall as wide, so a round cloud has
+ * ry = rx / 2; terminals being wide, it may stretch sideways (to rx =
+ * 2.8 ry), which spreads the labels: 93-98 % of the front ones are shown
+ * whole at 80x24. */
 #define STRETCH 2.8
 
 static void
 fit(const struct cloud *c, struct cloud_frame *f)
 {
-	double per_max = CAMERA / (CAMERA - 1), rx, ry;
+	/* The farthest a point of the unit sphere projects from the centre,
+	 * q0 * C / (C + q2) with q0^2 + q2^2 = 1, is 1 / sqrt(1 - 1/C^2), at
+	 * q2 = -1/C: a little nearer than the rim, not the nearest point,
+	 * which projects to the centre. */
+	double per_max = 1 / sqrt(1 - 1 / (CAMERA * CAMERA)), rx, ry;
 	int widest = 0;
 
 	for (size_t i = 0; i < c->n; i++)
@@ -395,17 +401,60 @@ fit(const struct cloud *c, struct cloud_frame *f)
 	f->ry = ry > 0 ? ry : 0;
 }
 
+static bool
+pinned(const struct cloud *c, int i)
+{
+	return i >= 0 && (i == c->pinned[0] || i == c->pinned[1]);
+}
+
+/* Is item i drawn after (over) item j?  The pinned ones come last. */
+static bool
+nearer(const struct cloud *c, int i, int j)
+{
+	if (pinned(c, i) != pinned(c, j))
+		return pinned(c, i);
+	if (c->items[i].depth != c->items[j].depth)
+		return c->items[i].depth < c->items[j].depth;
+	return i > j;
+}
+
 static const struct cloud *sort_c;
 
 static int
 farther(const void *x, const void *y)
 {
-	const struct cloud_item *a = &sort_c->items[*(const int *)x];
-	const struct cloud_item *b = &sort_c->items[*(const int *)y];
+	int i = *(const int *)x, j = *(const int *)y;
 
-	if (a->depth != b->depth)
-		return a->depth > b->depth ? -1 : 1;
-	return *(const int *)x - *(const int *)y;
+	return i == j ? 0 : nearer(sort_c, i, j) ? 1 : -1;
+}
+
+/* A terminal has no transparency: what is left of a label a nearer one
+ * covers in part, or a label that touches another, reads as one wrong
+ * word ("Biodiversity" half under "CCP" reads "CCPdiversity").  So a
+ * label is shown whole, with a blank between it and the next, or not at
+ * all -- the farther of two goes.  owned: c->n ints of scratch. */
+static void
+drop_fragments(const struct cloud *c, struct cloud_frame *f, int *owned)
+{
+	size_t ncells = (size_t)f->w * (size_t)f->h;
+
+	memset(owned, 0, c->n * sizeof *owned);
+	for (size_t i = 0; i < ncells; i++)
+		if (f->cells[i].owner >= 0)
+			owned[f->cells[i].owner]++;
+	for (size_t o = 0; o < c->n; o++)
+		if (owned[o] != c->items[o].width)
+			owned[o] = -1;		/* dropped */
+	for (int y = 0; y < f->h; y++)
+		for (int x = 0; x + 1 < f->w; x++) {
+			int a = cell_at(f, x, y)->owner, b = cell_at(f, x + 1, y)->owner;
+
+			if (a >= 0 && b >= 0 && a != b && owned[a] >= 0 && owned[b] >= 0)
+				owned[nearer(c, a, b) ? b : a] = -1;
+		}
+	for (size_t i = 0; i < ncells; i++)
+		if (f->cells[i].owner >= 0 && owned[f->cells[i].owner] < 0)
+			blank(&f->cells[i]);
 }
 
 void
@@ -445,7 +494,15 @@ cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h)
 			shade = CLOUD_SHADES - 1;
 		put_label(f, x, y, it, order[k], shade < 0 ? 0 : shade);
 	}
+	drop_fragments(c, f, order);
 	free(order);
+}
+
+void
+cloud_pin(struct cloud *c, int a, int b)
+{
+	c->pinned[0] = a >= 0 && (size_t)a < c->n ? a : -1;
+	c->pinned[1] = b >= 0 && (size_t)b < c->n ? b : -1;
 }
 
 void

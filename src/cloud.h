@@ -36,6 +36,7 @@ struct cloud {
 	double drift_x, drift_y;	/* what the velocity decays toward */
 	double tau;		/* ...with this time constant, in seconds */
 	int focus;		/* item being turned to the front, or -1 */
+	int pinned[2];		/* items drawn on top, never taken away; -1 */
 	unsigned long steps;	/* since the last re-orthonormalisation */
 };
 
@@ -75,13 +76,19 @@ bool cloud_step(struct cloud *c, double dt);
 /* Start turning item i smoothly to the front (i < 0: stop). */
 void cloud_focus(struct cloud *c, int i);
 
+/* Draw items a and b (-1: none) on top of the others and never take
+ * them away: the focused and the hovered tag stay in sight while they
+ * turn behind others. */
+void cloud_pin(struct cloud *c, int a, int b);
+
 /* Is the orientation a rotation (orthonormal, det 1) within eps? */
 bool cloud_orthonormal(const struct cloud *c, double eps);
 
 /* Render into f (w x h cells, allocated here): far to near, every cell
  * knowing its owner; a wide glyph half covered becomes blank; glyphs are
- * clipped whole at the edges; the radii fitted so labels are not cropped
- * when they can be helped. */
+ * clipped whole at the edges; then a label partly covered, or touching a
+ * nearer one, is taken away whole.  The radii are fitted so labels are
+ * not cropped when that can be helped. */
 void cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h);
 void cloud_frame_free(struct cloud_frame *f);
 

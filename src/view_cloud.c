@@ -303,6 +303,7 @@ draw(struct app *a, int top, int height)
 	advance(a);
 	if (a->page != (int)a->b->npages)
 		return;		/* the focused tag's page has just opened */
+	cloud_pin(&S.c, S.focus, S.hover);
 	cloud_render(&S.c, &S.f, COLS, height);
 	look.colors = a->tty.colors;
 	look.hover = S.hover;

@@ -178,12 +178,26 @@ test_frames(const struct bundle *b, int w, int h)
 {
 	struct cloud c;
 	struct cloud_frame f = {0};
-	int outside = 0, halves = 0, frames = 0;
+	int outside = 0, halves = 0, frames = 0, parts = 0, touching = 0;
+	int *owned;
 
 	cloud_init(&c, b, 42);
+	owned = xcalloc(c.n, sizeof *owned);
 	for (int t = 0; t < 500; t++, frames++) {
 		cloud_turn(&c, 0.37, 0.61);
 		cloud_render(&c, &f, w, h);
+		/* Shown whole or not at all, and never run into another. */
+		memset(owned, 0, c.n * sizeof *owned);
+		for (int i = 0; i < w * h; i++) {
+			if (f.cells[i].owner >= 0)
+				owned[f.cells[i].owner]++;
+			if (i % w + 1 < w && f.cells[i].owner >= 0
+			    && f.cells[i + 1].owner >= 0
+			    && f.cells[i + 1].owner != f.cells[i].owner)
+				touching++;
+		}
+		for (size_t i = 0; i < c.n; i++)
+			parts += owned[i] != 0 && owned[i] != c.items[i].width;
 		for (size_t i = 0; i < c.n; i++) {
 			int x, y;
 
@@ -207,6 +221,42 @@ test_frames(const struct bundle *b, int w, int h)
 	      b->lang, w, h, frames, outside);
 	CHECK(halves == 0, "%s at %dx%d: no half wide glyph in %d frames (%d)",
 	      b->lang, w, h, frames, halves);
+	CHECK(parts == 0, "%s at %dx%d: no part of a covered label shown in %d "
+	      "frames (%d)", b->lang, w, h, frames, parts);
+	CHECK(touching == 0, "%s at %dx%d: no two labels touch in %d frames (%d)",
+	      b->lang, w, h, frames, touching);
+	free(owned);
+	cloud_frame_free(&f);
+	cloud_free(&c);
+}
+
+/* A pinned tag (the focused or hovered one) is shown whole even from the
+ * back, behind every other. */
+static void
+test_pinned(const struct bundle *b)
+{
+	struct cloud c;
+	struct cloud_frame f = {0};
+	int missing = 0;
+
+	cloud_init(&c, b, 7);
+	for (int t = 0; t < 300; t++) {
+		size_t far = 0;
+		int cells = 0;
+
+		cloud_turn(&c, 0.29, 0.53);
+		cloud_render(&c, &f, 80, 22);
+		for (size_t i = 1; i < c.n; i++)
+			if (c.items[i].depth > c.items[far].depth)
+				far = i;
+		cloud_pin(&c, (int)far, -1);
+		cloud_render(&c, &f, 80, 22);
+		for (int i = 0; i < f.w * f.h; i++)
+			cells += f.cells[i].owner == (int)far;
+		missing += cells != c.items[far].width;
+	}
+	CHECK(missing == 0, "%s: a pinned tag at the back is shown whole "
+	      "(%d of 300 frames not)", b->lang, missing);
 	cloud_frame_free(&f);
 	cloud_free(&c);
 }
@@ -333,6 +383,8 @@ main(void)
 			test_frames(set.lang[l], 40, 10);
 			test_readable(set.lang[l]);
 		}
+		test_pinned(set.lang[LANG_EN]);
+		test_pinned(set.lang[LANG_KO]);
 		test_hit(set.lang[LANG_EN]);
 		test_golden(set.lang[LANG_EN], 0, 0, "cloud-en.txt");
 		test_golden(set.lang[LANG_KO], 0.4, 0.9, "cloud-ko.txt");
