@@ -432,7 +432,8 @@ farther(const void *x, const void *y)
  * covers in part, or a label that touches another, reads as one wrong
  * word ("Biodiversity" half under "CCP" reads "CCPdiversity").  So a
  * label is shown whole, with a blank between it and the next, or not at
- * all -- the farther of two goes.  owned: c->n ints of scratch. */
+ * all -- the farther of two goes, unless it is pinned.  owned: c->n
+ * ints of scratch. */
 static void
 drop_fragments(const struct cloud *c, struct cloud_frame *f, int *owned)
 {
@@ -443,14 +444,18 @@ drop_fragments(const struct cloud *c, struct cloud_frame *f, int *owned)
 		if (f->cells[i].owner >= 0)
 			owned[f->cells[i].owner]++;
 	for (size_t o = 0; o < c->n; o++)
-		if (owned[o] != c->items[o].width)
+		if (owned[o] != c->items[o].width && !pinned(c, (int)o))
 			owned[o] = -1;		/* dropped */
 	for (int y = 0; y < f->h; y++)
 		for (int x = 0; x + 1 < f->w; x++) {
 			int a = cell_at(f, x, y)->owner, b = cell_at(f, x + 1, y)->owner;
+			int lose;
 
-			if (a >= 0 && b >= 0 && a != b && owned[a] >= 0 && owned[b] >= 0)
-				owned[nearer(c, a, b) ? b : a] = -1;
+			if (a < 0 || b < 0 || a == b || owned[a] < 0 || owned[b] < 0)
+				continue;
+			lose = nearer(c, a, b) ? b : a;
+			if (!pinned(c, lose))
+				owned[lose] = -1;
 		}
 	for (size_t i = 0; i < ncells; i++)
 		if (f->cells[i].owner >= 0 && owned[f->cells[i].owner] < 0)

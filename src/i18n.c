@@ -24,8 +24,9 @@ i18n_init(void)
 	const char *messages;
 
 	/* Only the categories the program uses, as tmux does: it formats no
-	 * numbers, dates or sorted lists, and each category is files to open
-	 * on a system without a locale archive (a quarter of start-up). */
+	 * numbers, dates or sorted lists, and on a system without a locale
+	 * archive each category is files to open (0.6 ms of --version's
+	 * 4.9 here). */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 	/* The content is UTF-8 whatever the user's locale; C.UTF-8 is the
