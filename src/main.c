@@ -20,6 +20,7 @@
 #include "lang.h"
 #include "options.h"
 #include "sanitize.h"
+#include "tty.h"
 #include "util.h"
 
 static void
@@ -196,6 +197,22 @@ load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
 	return EXIT_INVALID;
 }
 
+/* Every language, for --check and the browser.  The browser asks the
+ * terminal its question first, so that the answer comes while the files
+ * load; the terminal is given back before anything can be printed. */
+static bool
+load_all(const struct options *o, const char *dir, struct bundleset *set,
+         struct bundle_error *err)
+{
+	bool ok;
+
+	if (!o->check && o->ambiguous == AMBIG_AUTO)
+		tty_probe_start();
+	ok = bundleset_load(set, dir, err);
+	tty_probe_wait();
+	return ok;
+}
+
 static int
 run(const struct options *o)
 {
@@ -213,7 +230,7 @@ run(const struct options *o)
 		free(dir);
 		if (status != EXIT_OK)
 			return status;
-	} else if (!bundleset_load(&set, dir, &err)) {
+	} else if (!load_all(o, dir, &set, &err)) {
 		bundle_error_print(&err, stderr);
 		free(dir);
 		return EXIT_INVALID;

@@ -178,38 +178,48 @@ restore_handlers(void)
 
 /* ------------------------------------------------------------ checks */
 
+/* Quietly, for the probe; else saying what is wrong.  Once it has
+ * passed, it is not asked again: reading terminfo takes a while. */
 static bool
-check_terminal(void)
+check_terminal(bool quiet)
 {
+	static bool passed;
 	const char *name = getenv("TERM");
 	char *cup;
 	int err = 0;
 
+	if (passed)
+		return true;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		warnx("%s", _("standard input and output must be a terminal; "
-		              "try --dump to print the pages"));
+		if (!quiet)
+			warnx("%s", _("standard input and output must be a terminal; "
+			              "try --dump to print the pages"));
 		return false;
 	}
 	if (name == NULL || *name == '\0') {
-		warnx("%s", _("TERM is not set; set it to your terminal's type "
-		              "(for example xterm-256color), or try --dump"));
+		if (!quiet)
+			warnx("%s", _("TERM is not set; set it to your terminal's type "
+			              "(for example xterm-256color), or try --dump"));
 		return false;
 	}
 	/* setupterm, unlike initscr, reports an unknown TERM instead of
 	 * exiting. */
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		warnx(_("unknown terminal type '%s' (TERM); try --dump"),
-		      sanitize_arg(name));
+		if (!quiet)
+			warnx(_("unknown terminal type '%s' (TERM); try --dump"),
+			      sanitize_arg(name));
 		return false;
 	}
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
-		warnx(_("terminal type '%s' cannot move the cursor; try --dump"),
-		      sanitize_arg(name));
+		if (!quiet)
+			warnx(_("terminal type '%s' cannot move the cursor; try --dump"),
+			      sanitize_arg(name));
 		del_curterm(cur_term);
 		return false;
 	}
 	del_curterm(cur_term);
+	passed = true;
 	return true;
 }
 
@@ -217,56 +227,117 @@ check_terminal(void)
 
 /* How does the terminal draw an East Asian Ambiguous character?  Print
  * one at the start of the line and ask where the cursor went (as vim
- * does), before curses starts.  No answer within the timeout: narrow. */
+ * does), before curses starts.  The question goes out as early as the
+ * program can ask it and the answer is read when the terminal is opened,
+ * so the terminal's round trip overlaps the loading of the bundle.  In
+ * between, the terminal is in a mode of ours (no echo, so the answer is
+ * not shown), and the quit and stop signals wait until it is restored.
+ * No answer within 300 ms of the question: narrow. */
+#define PROBE_MS 300
+
+static struct {
+	enum { PROBE_NONE, PROBE_ASKED, PROBE_DONE } state;
+	enum ambiguous result;
+	struct timespec asked;
+	sigset_t mask;		/* the signal mask before the probe */
+} P;
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* The answer, ESC [ row ; column R, within what is left of the time. */
 static enum ambiguous
-probe_ambiguous(void)
+read_answer(void)
+{
+	char buf[32], *semi, *end;
+	size_t got = 0;
+
+	while (got < sizeof buf - 1) {
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		long ms = PROBE_MS - ms_since(&P.asked);
+		ssize_t r;
+
+		if (ms <= 0 || poll(&p, 1, (int)ms) <= 0)
+			break;
+		if ((r = read(STDIN_FILENO, buf + got, sizeof buf - 1 - got)) <= 0)
+			break;
+		got += (size_t)r;
+		if (memchr(buf, 'R', got) != NULL)
+			break;
+	}
+	buf[got] = '\0';
+	/* The glyph took two columns if the cursor went from 1 to 3. */
+	semi = strchr(buf, ';');
+	if (strncmp(buf, "\033[", 2) == 0 && semi != NULL
+	    && strtol(semi + 1, &end, 10) == 3 && *end == 'R')
+		return AMBIGUOUS_WIDE;
+	return AMBIGUOUS_NARROW;
+}
+
+static void
+probe_atexit(void)
+{
+	tty_probe_wait();
+}
+
+void
+tty_probe_start(void)
 {
 	static const char ask[] = "\r\xe2\x80\xa6\033[6n";	/* U+2026 … */
 	struct termios raw;
-	char buf[32], *semi, *end;
-	size_t got = 0;
-	enum ambiguous result = AMBIGUOUS_NARROW;
-	struct timespec start, now;
+	sigset_t block;
 
-	if (tcgetattr(STDIN_FILENO, &raw) != 0)
-		return result;
+	if (P.state != PROBE_NONE)
+		return;
+	P.state = PROBE_DONE;
+	P.result = AMBIGUOUS_NARROW;
+	if (!check_terminal(true) || tcgetattr(STDIN_FILENO, &T.saved) != 0)
+		return;
+	T.have_saved = true;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigaddset(&block, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &block, &P.mask);
+	raw = T.saved;
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	raw.c_cc[VMIN] = 0;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
-		return result;
-	if (write(STDOUT_FILENO, ask, sizeof ask - 1) > 0) {
-		clock_gettime(CLOCK_MONOTONIC, &start);
-		while (got < sizeof buf - 1) {
-			struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-			long ms;
-			ssize_t r;
-
-			clock_gettime(CLOCK_MONOTONIC, &now);
-			ms = 300 - ((now.tv_sec - start.tv_sec) * 1000
-			            + (now.tv_nsec - start.tv_nsec) / 1000000);
-			if (ms <= 0 || poll(&p, 1, (int)ms) <= 0)
-				break;
-			if ((r = read(STDIN_FILENO, buf + got, sizeof buf - 1 - got)) <= 0)
-				break;
-			got += (size_t)r;
-			if (memchr(buf, 'R', got) != NULL)
-				break;
-		}
-		buf[got] = '\0';
-		/* The answer is ESC [ row ; column R: the glyph took two
-		 * columns if the cursor went from 1 to 3. */
-		semi = strchr(buf, ';');
-		if (strncmp(buf, "\033[", 2) == 0 && semi != NULL
-		    && strtol(semi + 1, &end, 10) == 3 && *end == 'R')
-			result = AMBIGUOUS_WIDE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0) {
+		sigprocmask(SIG_SETMASK, &P.mask, NULL);
+		return;
 	}
+	P.state = PROBE_ASKED;
+	clock_gettime(CLOCK_MONOTONIC, &P.asked);
+	atexit(probe_atexit);
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) != (ssize_t)(sizeof ask - 1))
+		P.asked.tv_sec -= PROBE_MS;	/* no question, no answer to wait for */
+}
+
+enum ambiguous
+tty_probe_wait(void)
+{
+	if (P.state != PROBE_ASKED)
+		return P.result;
+	P.state = PROBE_DONE;
+	P.result = read_answer();
 	/* Erase the probe. */
 	if (write(STDOUT_FILENO, "\r\033[K", 4) < 0) {
 		/* not fatal */
 	}
 	tcsetattr(STDIN_FILENO, TCSANOW, &T.saved);
-	return result;
+	/* A quit signal that came meanwhile ends the program now, with the
+	 * terminal as it was found. */
+	sigprocmask(SIG_SETMASK, &P.mask, NULL);
+	return P.result;
 }
 
 /* ------------------------------------------------------------ set-up */
@@ -348,7 +419,7 @@ set_mouse(void)
 bool
 tty_open(const struct tty_opts *opts, struct tty_info *info)
 {
-	if (!check_terminal())
+	if (!check_terminal(false))
 		return false;
 	if (pipe(T.pipe) != 0) {
 		warnx("%s", strerror(errno));
@@ -358,9 +429,13 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 		fcntl(T.pipe[i], F_SETFL, fcntl(T.pipe[i], F_GETFL) | O_NONBLOCK);
 		fcntl(T.pipe[i], F_SETFD, FD_CLOEXEC);
 	}
+	if (opts->ambiguous >= 0) {
+		info->ambig = (enum ambiguous)opts->ambiguous;
+	} else {
+		tty_probe_start();	/* unless main has asked already */
+		info->ambig = tty_probe_wait();
+	}
 	T.have_saved = tcgetattr(STDIN_FILENO, &T.saved) == 0;
-	info->ambig = opts->ambiguous >= 0 ? (enum ambiguous)opts->ambiguous
-	                                   : probe_ambiguous();
 	/* Handlers first: ncurses then leaves SIGWINCH and SIGTSTP to us. */
 	install_handlers();
 	T.screen = newterm(NULL, stdout, stdin);

@@ -48,6 +48,18 @@ struct event {
 	int signal;		/* EV_QUIT */
 };
 
+/* Ask the terminal how wide it draws an East Asian Ambiguous character,
+ * early, so that it answers while the program loads its content.  Does
+ * nothing unless standard input and output are a usable terminal.  Until
+ * tty_probe_wait, print nothing: the terminal is in a mode of ours, and
+ * the quit and stop signals wait. */
+void tty_probe_start(void);
+
+/* Read the answer (narrow when none came within 300 ms of the question)
+ * and give the terminal back as it was.  Safe to call without a
+ * question, and twice; runs at exit() too. */
+enum ambiguous tty_probe_wait(void);
+
 /* Check that standard input and output are a terminal that can address
  * the cursor, then take it over.  On failure, print why and return false
  * (the caller exits with status 2); the terminal is untouched. */

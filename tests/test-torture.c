@@ -1512,6 +1512,54 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 	      "program's (%d runs with the wrong mode)", sig_name(sig), runs, mouse_failures);
 }
 
+/* A quit signal while the program waits for the terminal's answer to its
+ * width question (a terminal that does not answer: the harness is not
+ * read), before curses: it still ends by the signal, and the terminal's
+ * modes are given back (echo and line editing on). */
+static void
+test_signal_probe(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	int failures = 0;
+	char first[256] = "";
+
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct vt *t = start(24, 80, ARGS("--ambiguous=auto"), NONE);
+		struct timespec pause = {0, 80 * 1000000L};
+		struct termios tio;
+		int fd, st = 0;
+		bool ok;
+		char how[96] = "still running";
+
+		nanosleep(&pause, NULL);	/* asked, and waiting: not read */
+		fd = open_slave(t);
+		kill(vt_pid(t), sigs[i]);
+		ok = vt_wait_exit(t, T_WAIT, &st);
+		if (ok)
+			describe_status(st, how, sizeof how);
+		ok = ok && ((WIFSIGNALED(st) && WTERMSIG(st) == sigs[i])
+		            || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + sigs[i]));
+		if (fd < 0 || tcgetattr(fd, &tio) != 0) {
+			ok = false;
+			snprintf(how + strlen(how), sizeof how - strlen(how),
+			         ", the terminal's modes unreadable");
+		} else if ((tio.c_lflag & (ICANON | ECHO)) != (ICANON | ECHO)) {
+			ok = false;
+			snprintf(how + strlen(how), sizeof how - strlen(how), ", left %s %s",
+			         tio.c_lflag & ICANON ? "icanon" : "-icanon",
+			         tio.c_lflag & ECHO ? "echo" : "-echo");
+		}
+		if (fd >= 0)
+			close(fd);
+		if (!ok && failures++ == 0)
+			snprintf(first, sizeof first, "%s: %s", sig_name(sigs[i]), how);
+		vt_free(t);
+	}
+	CHECK(failures == 0, "signals during the width probe: the program ends by "
+	      "them and gives the terminal's modes back%s%s",
+	      failures ? "; first failure: " : "", first);
+}
+
 static void
 test_signals(void)
 {
@@ -1525,6 +1573,7 @@ test_signals(void)
 	check_note("signals: seed %llu, %d runs each (TORTURE_RUNS)%s%s",
 	           (unsigned long long)seed, runs, forced_scen >= 0 ? ", all " : "",
 	           forced_scen >= 0 ? scen_name[forced_scen] : "");
+	test_signal_probe();
 	if (!make_cloud_ref() || history_ref(1) == NULL)
 		CHECK(false, "signals: reference screens");
 	if (listed("TORTURE_SIGNALS", "INT"))
