@@ -428,6 +428,16 @@ farther(const void *x, const void *y)
 	return i == j ? 0 : nearer(sort_c, i, j) ? 1 : -1;
 }
 
+/* How many cells of f each item owns (owned: c->n ints). */
+static void
+count_owned(const struct cloud *c, const struct cloud_frame *f, int *owned)
+{
+	memset(owned, 0, c->n * sizeof *owned);
+	for (size_t i = 0; i < (size_t)f->w * (size_t)f->h; i++)
+		if (f->cells[i].owner >= 0)
+			owned[f->cells[i].owner]++;
+}
+
 /* A terminal has no transparency: what is left of a label a nearer one
  * covers in part, or a label that touches another, reads as one wrong
  * word ("Biodiversity" half under "CCP" reads "CCPdiversity").  So a
@@ -439,10 +449,7 @@ drop_fragments(const struct cloud *c, struct cloud_frame *f, int *owned)
 {
 	size_t ncells = (size_t)f->w * (size_t)f->h;
 
-	memset(owned, 0, c->n * sizeof *owned);
-	for (size_t i = 0; i < ncells; i++)
-		if (f->cells[i].owner >= 0)
-			owned[f->cells[i].owner]++;
+	count_owned(c, f, owned);
 	for (size_t o = 0; o < c->n; o++)
 		if (owned[o] != c->items[o].width && !pinned(c, (int)o))
 			owned[o] = -1;		/* dropped */
@@ -569,9 +576,7 @@ cloud_readable(const struct cloud *c, const struct cloud_frame *f, int *front,
 	int *owned = xcalloc(c->n ? c->n : 1, sizeof *owned);
 
 	*front = *whole = 0;
-	for (size_t i = 0; i < (size_t)f->w * (size_t)f->h; i++)
-		if (f->cells[i].owner >= 0)
-			owned[f->cells[i].owner]++;
+	count_owned(c, f, owned);
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->items[i].depth >= 0)
 			continue;
