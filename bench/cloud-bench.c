@@ -397,10 +397,11 @@ main(int argc, char **argv)
 		doupdate();
 		cpu[i] = bench_cpu_ms() - t0;
 		if (i > 0) {	/* the first frame paints everything */
+			unsigned long long after = written(out);
 			int fr, wh;
 
-			bytes += written(out) - before;
-			classify(out, before, written(out), kind);
+			bytes += after - before;
+			classify(out, before, after, kind);
 			changed += changed_cells(&prev, &f);
 			frugal += frugal_bytes(&pen, &prev, &f);
 			sum += cpu[i];
