@@ -41,5 +41,6 @@ long long monotonic_ms(void);
 
 /* "program: message\n" on stderr. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void vwarnx(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif
