@@ -47,12 +47,14 @@ enum { MAX_WIDTH = 10000 };
 void
 usage_error(const char *fmt, ...)
 {
+	struct sbuf try = {0};
 	va_list ap;
 
+	sbuf_printf(&try, _("Try '%s --help' for more information.\n"), program_name);
 	va_start(ap, fmt);
-	vwarnx(fmt, ap);
+	vwarnx_then(try.s, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("Try '%s --help' for more information.\n"), program_name);
+	sbuf_free(&try);
 }
 
 /* The option getopt_long stopped at: "--name[=...]" as typed, or the

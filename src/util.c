@@ -121,18 +121,10 @@ void
 sbuf_printf(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	sbuf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void
@@ -144,11 +136,42 @@ sbuf_free(struct sbuf *b)
 }
 
 void
+sbuf_vprintf(struct sbuf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return;
+	grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+vwarnx_then(const char *then, const char *fmt, va_list ap)
+{
+	struct sbuf b = {0};
+
+	/* One write for the whole diagnostic: stderr is unbuffered, and a
+	 * reader (a terminal about to close, a pipe) may see the pieces of
+	 * several writes apart, or only the first. */
+	sbuf_printf(&b, "%s: ", program_name);
+	sbuf_vprintf(&b, fmt, ap);
+	sbuf_addc(&b, '\n');
+	if (then != NULL)
+		sbuf_adds(&b, then);
+	fwrite(b.s, 1, b.len, stderr);
+	sbuf_free(&b);
+}
+
+void
 vwarnx(const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", program_name);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vwarnx_then(NULL, fmt, ap);
 }
 
 void

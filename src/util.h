@@ -34,13 +34,18 @@ void sbuf_adds(struct sbuf *b, const char *s);
 void sbuf_addc(struct sbuf *b, char c);
 void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void sbuf_vprintf(struct sbuf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void sbuf_free(struct sbuf *b);
 
 /* Milliseconds on the monotonic clock (frame pacing, timeouts). */
 long long monotonic_ms(void);
 
-/* "program: message\n" on stderr. */
+/* "program: message\n" on stderr, in one write. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vwarnx(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* The same, followed by the line(s) `then` (may be NULL) in that write. */
+void vwarnx_then(const char *then, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 #endif
