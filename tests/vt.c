@@ -1,7 +1,11 @@
 /* vt.c: the pseudo-terminal test harness (see vt.h).
  *
- * One forkpty'd child, its master fd (non-blocking, close-on-exec) and a
- * libvterm screen fed with everything the child writes.  Input to the child
+ * One child on a new pseudo-terminal, its master fd (non-blocking,
+ * close-on-exec) and a libvterm screen fed with everything the child writes.
+ * The harness keeps the slave side open too until the child has exited and
+ * its output is drained: with no slave left open, Linux may report EIO on the
+ * master before the child's last bytes have been read (a message written
+ * just before exit would be lost).  Input to the child
  * (our keys and mouse reports, libvterm's replies) goes through an output
  * queue that is flushed whenever the master is writable, so a child that does
  * not read can never block the harness. */
@@ -26,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <unistr.h>
+#include <utmp.h> /* login_tty */
 #include <vterm.h>
 
 _Static_assert(VT_MAX_CHARS == VTERM_MAX_CHARS_PER_CELL,
@@ -38,6 +43,7 @@ _Static_assert(VT_MAX_CHARS == VTERM_MAX_CHARS_PER_CELL,
 struct vt {
 	pid_t pid;
 	int fd;
+	int slave; /* our hold on the slave side, until the drain; or -1 */
 	int rows, cols;
 	VTerm *term;
 	VTermScreen *screen;
@@ -324,7 +330,7 @@ close_from(int lo)
 		close((int)fd);
 }
 
-/* In the child, after forkpty (all signals blocked): default signals, then
+/* In the child, on the new terminal (all signals blocked): default signals, then
  * unblocked, no stray fds, exec. */
 static void __attribute__((noreturn))
 child_exec(char *const argv[], char **envp)
@@ -356,7 +362,7 @@ vt_spawn(int rows, int cols, char *const argv[], char *const env[])
 	sigset_t all, old;
 	struct vt *t;
 	char **envp;
-	int fd, flags, e;
+	int fd, slave, flags, e;
 	pid_t pid;
 
 	if (rows < 1 || cols < 1 || argv == NULL || argv[0] == NULL) {
@@ -371,18 +377,29 @@ vt_spawn(int rows, int cols, char *const argv[], char *const env[])
 	/* Signals stay blocked in the child until its dispositions are back
 	 * at their defaults: a signal sent right after vt_spawn must not meet
 	 * one of the caller's handlers or SIG_IGN. */
+	if (openpty(&fd, &slave, NULL, NULL, &ws) != 0) {
+		free_env(envp);
+		return NULL;
+	}
 	sigfillset(&all);
 	sigprocmask(SIG_SETMASK, &all, &old);
-	pid = forkpty(&fd, NULL, NULL, &ws);
-	if (pid == 0)
+	pid = fork();
+	if (pid == 0) {
+		close(fd);
+		if (login_tty(slave) != 0)
+			_exit(127);
 		child_exec(argv, envp);
+	}
 	e = errno;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	free_env(envp);
 	if (pid < 0) {
+		close(fd);
+		close(slave);
 		errno = e;
 		return NULL;
 	}
+	fcntl(slave, F_SETFD, FD_CLOEXEC);
 
 	flags = fcntl(fd, F_GETFL);
 	fcntl(fd, F_SETFL, flags | O_NONBLOCK);
@@ -392,6 +409,7 @@ vt_spawn(int rows, int cols, char *const argv[], char *const env[])
 	memset(t, 0, sizeof *t);
 	t->pid = pid;
 	t->fd = fd;
+	t->slave = slave;
 	t->rows = rows;
 	t->cols = cols;
 	t->cursor_visible = true;
@@ -440,12 +458,14 @@ vt_free(struct vt *t)
 	if (t == NULL)
 		return;
 	if (!t->reaped) {
-		/* forkpty's child is a session and group leader: take the
+		/* The child is a session and group leader (login_tty): take the
 		 * whole group, then the leader in case it left it. */
 		kill(-t->pid, SIGKILL);
 		kill(t->pid, SIGKILL);
 		reap(t, true);
 	}
+	if (t->slave >= 0)
+		close(t->slave);
 	close(t->fd);
 	vterm_free(t->term);
 	free(t->title);
@@ -593,6 +613,25 @@ sleep_ms(int ms)
 		;
 }
 
+/* Once the child has exited and nothing more comes for a moment, its last
+ * write has reached the master: let go of the slave, so that the master
+ * reads EIO (end of output) from now on. */
+static void
+release_slave(struct vt *t)
+{
+	struct pollfd p = {t->fd, POLLIN, 0};
+
+	if (t->slave < 0)
+		return;
+	reap(t, false);
+	if (!t->reaped)
+		return;
+	while (poll(&p, 1, 20) > 0 && read_available(t) > 0)
+		;
+	close(t->slave);
+	t->slave = -1;
+}
+
 size_t
 vt_pump(struct vt *t, int timeout_ms)
 {
@@ -606,6 +645,7 @@ vt_pump(struct vt *t, int timeout_ms)
 			sleep_ms(timeout_ms);
 		return 0;
 	}
+	release_slave(t); /* if the child has gone */
 	p.fd = t->fd;
 	p.events = POLLIN | (t->out_len > 0 ? POLLOUT : 0);
 	p.revents = 0;
