@@ -1,14 +1,15 @@
 /* bundle_schema.c: the keys of a bundle, and what each one holds.
  *
- * A table per mapping -- the top level, a page, a block, a tag -- names
- * its keys and the reader of each key's value; yaml_read.c's read_map
- * walks the table, so a key the format does not define is refused in one
- * place, with the list of those it does.  What a table cannot say is
- * checked here after the mapping: which keys are required, and which
- * belong to one kind of block only.  The file format is documented in
+ * One table for each kind of mapping -- the top level, a page, a block,
+ * a tag -- gives its keys, whether each is required, and how its value
+ * is read; yaml_read.c's read_map walks the table, so unknown, duplicate
+ * and missing keys are refused in one place.  What a table cannot say is
+ * checked after the mapping: a block has one kind, exactly, and some keys
+ * belong to one kind of block only.  The format is documented in
  * iclei-tui-bundle(5); keep the two in step. */
 #include <config.h>
 
+#include <stddef.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -17,6 +18,68 @@
 #include "util.h"
 
 #define NFIELDS(f) (sizeof (f) / sizeof *(f))
+
+/* ------------------------------------------------------------ readers */
+
+/* offsetof(type, m) when m is of type t; any other type does not compile,
+ * so a table cannot send a value to the wrong kind of member.  (t is a
+ * type name: it cannot be put in parentheses.) */
+#define OFF(t, type, m) /* NOLINTNEXTLINE(bugprone-macro-parentheses) */ \
+	_Generic(((type *)0)->m, t: offsetof(type, m))
+
+/* How a key's value is read: the members of a struct field after key and
+ * required.  TEXT: text into the char * m; ID: an id into m, and its mark
+ * into m_at; LIST: elements by item, counted in n; KIND: a block's kind,
+ * and its text or items; READ: by a reader of its own. */
+#define TEXT(type, m, flags) \
+	read_text, OFF(char *, type, m), 0, (flags), 0, NULL
+#define ID(type, m) \
+	read_id, OFF(char *, type, m), OFF(struct mark, type, m##_at), 0, 0, NULL
+#define LIST(type, n, item) read_items, OFF(size_t, type, n), 0, 0, 0, (item)
+#define KIND(kind, flags) read_kind, 0, 0, (flags), (kind), NULL
+#define READ(fn) fn, 0, 0, 0, 0, NULL
+
+#define REQUIRED true
+#define OPTIONAL false
+
+static void *
+member(void *obj, size_t off)
+{
+	return (char *)obj + off;
+}
+
+static bool
+read_text(struct loader *L, void *obj, const struct field *f)
+{
+	return get_text(L, member(obj, f->off), f->flags);
+}
+
+static bool
+read_id(struct loader *L, void *obj, const struct field *f)
+{
+	return get_id(L, member(obj, f->off), member(obj, f->at));
+}
+
+static bool
+read_items(struct loader *L, void *obj, const struct field *f)
+{
+	return read_list(L, obj, f->item, member(obj, f->off));
+}
+
+/* A new element, zeroed, at the end of the array *pp of *n elements of
+ * `size` bytes (util.c's push_room, with its void ** convention). */
+static void *
+new_element(void *pp, size_t *n, size_t size)
+{
+	void **p = pp;
+	char *e;
+
+	push_room(pp, *n, size);
+	e = (char *)*p + *n * size;
+	(*n)++;
+	memset(e, 0, size);
+	return e;
+}
 
 /* ------------------------------------------------------------ blocks */
 
@@ -33,38 +96,6 @@ set_kind(struct loader *L, struct block *b, enum block_kind kind)
 }
 
 static bool
-read_heading(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return set_kind(L, b, BLOCK_HEADING) && get_text(L, &b->text, 0);
-}
-
-static bool
-read_paragraph(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return set_kind(L, b, BLOCK_PARAGRAPH) && get_text(L, &b->text, 0);
-}
-
-static bool
-read_quote(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return set_kind(L, b, BLOCK_QUOTE) && get_text(L, &b->text, 0);
-}
-
-static bool
-read_link(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return set_kind(L, b, BLOCK_LINK) && get_text(L, &b->text, ONE_LINE);
-}
-
-static bool
 read_item(struct loader *L, void *obj)
 {
 	struct block *b = obj;
@@ -78,69 +109,36 @@ read_item(struct loader *L, void *obj)
 }
 
 static bool
-read_list_block(struct loader *L, void *obj)
+read_kind(struct loader *L, void *obj, const struct field *f)
 {
 	struct block *b = obj;
 
-	if (!set_kind(L, b, BLOCK_LIST))
+	if (!set_kind(L, b, f->kind))
 		return false;
+	if (f->kind != BLOCK_LIST)
+		return get_text(L, &b->text, f->flags);
 	/* Mark the kind as taken even while the list is still empty. */
 	push_room(&b->items, 0, sizeof *b->items);
 	return read_list(L, b, read_item, &b->nitems);
 }
 
-static bool
-read_block_id(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return get_id(L, &b->id, &b->id_at);
-}
-
-static bool
-read_by(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct block *)obj)->by, ONE_LINE);
-}
-
-static bool
-read_role(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct block *)obj)->role, ONE_LINE);
-}
-
-static bool
-read_target_page(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return get_id(L, &b->page, &b->page_at);
-}
-
-static bool
-read_target_block(struct loader *L, void *obj)
-{
-	struct block *b = obj;
-
-	return get_id(L, &b->block, &b->block_at);
-}
-
+/* Indexes in block_fields, for check_block_keys. */
 enum {
 	BF_HEADING, BF_PARAGRAPH, BF_LIST, BF_QUOTE, BF_LINK, BF_ID, BF_BY,
 	BF_ROLE, BF_PAGE, BF_BLOCK,
 };
 
 static const struct field block_fields[] = {
-	[BF_HEADING] = {"heading", read_heading},
-	[BF_PARAGRAPH] = {"paragraph", read_paragraph},
-	[BF_LIST] = {"list", read_list_block},
-	[BF_QUOTE] = {"quote", read_quote},
-	[BF_LINK] = {"link", read_link},
-	[BF_ID] = {"id", read_block_id},
-	[BF_BY] = {"by", read_by},
-	[BF_ROLE] = {"role", read_role},
-	[BF_PAGE] = {"page", read_target_page},
-	[BF_BLOCK] = {"block", read_target_block},
+	[BF_HEADING]   = {"heading",   OPTIONAL, KIND(BLOCK_HEADING, 0)},
+	[BF_PARAGRAPH] = {"paragraph", OPTIONAL, KIND(BLOCK_PARAGRAPH, 0)},
+	[BF_LIST]      = {"list",      OPTIONAL, KIND(BLOCK_LIST, 0)},
+	[BF_QUOTE]     = {"quote",     OPTIONAL, KIND(BLOCK_QUOTE, 0)},
+	[BF_LINK]      = {"link",      OPTIONAL, KIND(BLOCK_LINK, ONE_LINE)},
+	[BF_ID]        = {"id",        OPTIONAL, ID(struct block, id)},
+	[BF_BY]        = {"by",        OPTIONAL, TEXT(struct block, by, ONE_LINE)},
+	[BF_ROLE]      = {"role",      OPTIONAL, TEXT(struct block, role, ONE_LINE)},
+	[BF_PAGE]      = {"page",      OPTIONAL, ID(struct block, page)},
+	[BF_BLOCK]     = {"block",     OPTIONAL, ID(struct block, block)},
 };
 
 /* Keys that belong to one kind of block only. */
@@ -173,14 +171,9 @@ static bool
 read_block(struct loader *L, void *obj)
 {
 	struct page *p = obj;
-	struct block *b;
+	struct block *b = new_element(&p->blocks, &p->nblocks, sizeof *b);
 	struct mark seen[NFIELDS(block_fields)];
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
-		return false;
-	push_room(&p->blocks, p->nblocks, sizeof *p->blocks);
-	b = &p->blocks[p->nblocks++];
-	memset(b, 0, sizeof *b);
 	b->at = here(L);
 	if (!read_map(L, b, block_fields, NFIELDS(block_fields), seen, N_("a block")))
 		return false;
@@ -193,114 +186,54 @@ read_block(struct loader *L, void *obj)
 
 /* ------------------------------------------------------------ pages */
 
-static bool
-read_page_id(struct loader *L, void *obj)
-{
-	struct page *p = obj;
-
-	return get_id(L, &p->id, &p->id_at);
-}
-
-static bool
-read_page_title(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct page *)obj)->title, ONE_LINE);
-}
-
-static bool
-read_blocks(struct loader *L, void *obj)
-{
-	struct page *p = obj;
-
-	return read_list(L, p, read_block, &p->nblocks);
-}
-
 static const struct field page_fields[] = {
-	{"id", read_page_id},
-	{"title", read_page_title},
-	{"blocks", read_blocks},
+	{"id",     REQUIRED, ID(struct page, id)},
+	{"title",  REQUIRED, TEXT(struct page, title, ONE_LINE)},
+	{"blocks", REQUIRED, LIST(struct page, nblocks, read_block)},
 };
 
 static bool
 read_page(struct loader *L, void *obj)
 {
-	static const unsigned required[] = {0, 1, 2};
-	struct bundle *bu = obj;
-	struct page *p;
+	struct bundle *b = obj;
+	struct page *p = new_element(&b->pages, &b->npages, sizeof *p);
 	struct mark seen[NFIELDS(page_fields)];
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
-		return false;
-	push_room(&bu->pages, bu->npages, sizeof *bu->pages);
-	p = &bu->pages[bu->npages++];
-	memset(p, 0, sizeof *p);
 	p->at = here(L);
-	return read_map(L, p, page_fields, NFIELDS(page_fields), seen, N_("a page"))
-	    && require(L, p->at, page_fields, seen, required, NFIELDS(required),
-	               N_("a page"));
+	return read_map(L, p, page_fields, NFIELDS(page_fields), seen, N_("a page"));
 }
 
 /* ------------------------------------------------------------ tags */
 
 static bool
-read_tag_label(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct tag *)obj)->label, ONE_LINE);
-}
-
-static bool
-read_tag_weight(struct loader *L, void *obj)
+read_weight(struct loader *L, void *obj, const struct field *f)
 {
 	return get_int(L, &((struct tag *)obj)->weight, TAG_WEIGHT_MIN,
 	               TAG_WEIGHT_MAX);
 }
 
-static bool
-read_tag_page(struct loader *L, void *obj)
-{
-	struct tag *t = obj;
-
-	return get_id(L, &t->page, &t->page_at);
-}
-
-static bool
-read_tag_block(struct loader *L, void *obj)
-{
-	struct tag *t = obj;
-
-	return get_id(L, &t->block, &t->block_at);
-}
-
 static const struct field tag_fields[] = {
-	{"label", read_tag_label},
-	{"weight", read_tag_weight},
-	{"page", read_tag_page},
-	{"block", read_tag_block},
+	{"label",  REQUIRED, TEXT(struct tag, label, ONE_LINE)},
+	{"weight", REQUIRED, READ(read_weight)},
+	{"page",   REQUIRED, ID(struct tag, page)},
+	{"block",  OPTIONAL, ID(struct tag, block)},
 };
 
 static bool
 read_tag(struct loader *L, void *obj)
 {
-	static const unsigned required[] = {0, 1, 2};
-	struct bundle *bu = obj;
-	struct tag *t;
+	struct bundle *b = obj;
+	struct tag *t = new_element(&b->tags, &b->ntags, sizeof *t);
 	struct mark seen[NFIELDS(tag_fields)];
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
-		return false;
-	push_room(&bu->tags, bu->ntags, sizeof *bu->tags);
-	t = &bu->tags[bu->ntags++];
-	memset(t, 0, sizeof *t);
 	t->at = here(L);
-	return read_map(L, t, tag_fields, NFIELDS(tag_fields), seen, N_("a tag"))
-	    && require(L, t->at, tag_fields, seen, required, NFIELDS(required),
-	               N_("a tag"));
+	return read_map(L, t, tag_fields, NFIELDS(tag_fields), seen, N_("a tag"));
 }
 
 /* ------------------------------------------------------------ top level */
 
 static bool
-read_lang(struct loader *L, void *obj)
+read_lang(struct loader *L, void *obj, const struct field *f)
 {
 	struct bundle *b = obj;
 	char q[128];
@@ -315,47 +248,13 @@ read_lang(struct loader *L, void *obj)
 	            quoted(q, sizeof q, b->lang, strlen(b->lang)));
 }
 
-static bool
-read_name(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct bundle *)obj)->name, ONE_LINE);
-}
-
-static bool
-read_label(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct bundle *)obj)->label, ONE_LINE);
-}
-
-static bool
-read_title(struct loader *L, void *obj)
-{
-	return get_text(L, &((struct bundle *)obj)->title, ONE_LINE);
-}
-
-static bool
-read_pages(struct loader *L, void *obj)
-{
-	struct bundle *b = obj;
-
-	return read_list(L, b, read_page, &b->npages);
-}
-
-static bool
-read_tags(struct loader *L, void *obj)
-{
-	struct bundle *b = obj;
-
-	return read_list(L, b, read_tag, &b->ntags);
-}
-
 static const struct field top_fields[] = {
-	{"lang", read_lang},
-	{"name", read_name},
-	{"label", read_label},
-	{"title", read_title},
-	{"pages", read_pages},
-	{"tags", read_tags},
+	{"lang",  REQUIRED, READ(read_lang)},
+	{"name",  REQUIRED, TEXT(struct bundle, name, ONE_LINE)},
+	{"label", REQUIRED, TEXT(struct bundle, label, ONE_LINE)},
+	{"title", REQUIRED, TEXT(struct bundle, title, ONE_LINE)},
+	{"pages", REQUIRED, LIST(struct bundle, npages, read_page)},
+	{"tags",  OPTIONAL, LIST(struct bundle, ntags, read_tag)},
 };
 
 /* ------------------------------------------------------------ document */
@@ -363,8 +262,7 @@ static const struct field top_fields[] = {
 bool
 read_document(struct loader *L, struct bundle *b)
 {
-	static const unsigned required[] = {0, 1, 2, 3, 4};
-	struct mark seen[NFIELDS(top_fields)], top_at;
+	struct mark seen[NFIELDS(top_fields)];
 
 	if (!next(L) || !next(L))	/* stream start, document start */
 		return false;
@@ -378,10 +276,7 @@ read_document(struct loader *L, struct bundle *b)
 		return fail(L, here(L), _("the top level must be a mapping of keys "
 		                          "(lang, name, label, title, pages, tags), not %s"),
 		            event_name(&L->ev));
-	top_at = here(L);
-	if (!read_map(L, b, top_fields, NFIELDS(top_fields), seen, N_("the bundle"))
-	    || !require(L, top_at, top_fields, seen, required, NFIELDS(required),
-	                N_("the bundle")))
+	if (!read_map(L, b, top_fields, NFIELDS(top_fields), seen, N_("the bundle")))
 		return false;
 	if (!next(L) || !next(L))	/* document end, stream end */
 		return false;

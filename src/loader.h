@@ -85,16 +85,30 @@ bool get_text(struct loader *L, char **out, unsigned flags);
 bool get_id(struct loader *L, char **out, struct mark *at);
 bool get_int(struct loader *L, int *out, int lo, int hi);
 
+/* A key a mapping may hold, and how its value is read into the mapping's
+ * struct: read is called with the value as the current event, and finds
+ * in the field what it needs to know (bundle_schema.c has the tables). */
 struct field {
 	const char *key;
-	bool (*read)(struct loader *L, void *obj);
+	bool required;
+	bool (*read)(struct loader *L, void *obj, const struct field *f);
+	size_t off;		/* offsetof the member the value goes to */
+	size_t at;		/* offsetof the member its mark goes to */
+	unsigned flags;		/* enum text_flags, for text */
+	enum block_kind kind;	/* for a block's kind keys */
+	bool (*item)(struct loader *L, void *obj);	/* for lists */
 };
 
+/* Read the mapping that starts at the current event into obj, each key's
+ * value by its field's reader; refuse unknown and duplicate keys, and a
+ * mapping without a required one.  seen[i] gets where fields[i]'s key
+ * was (line 0 if it was not).  what (N_) names the mapping in messages. */
 bool read_map(struct loader *L, void *obj, const struct field *fields,
               size_t nfields, struct mark *seen, const char *what);
-bool require(struct loader *L, struct mark map_at, const struct field *fields,
-             const struct mark *seen, const unsigned *required, size_t nreq,
-             const char *what);
+
+/* Read the list that starts at the current event, calling read_item
+ * with each element as the current event.  *n is the count read_item
+ * keeps: a list that leaves it 0 is refused as empty. */
 bool read_list(struct loader *L, void *obj,
                bool (*read_item)(struct loader *L, void *obj), size_t *n);
 

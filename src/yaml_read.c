@@ -334,77 +334,82 @@ get_int(struct loader *L, int *out, int lo, int hi)
 
 /* ------------------------------------------------------------ mappings */
 
-/* Read the mapping whose start is the current event, dispatching each
- * key's value to its field's reader; seen[i] gets where key i was.  what
- * (untranslated, N_) names the mapping in messages. */
-bool
-read_map(struct loader *L, void *obj, const struct field *fields,
-         size_t nfields, struct mark *seen, const char *what)
+/* The field for the key that is the current event; NULL and an error
+ * that lists the known keys if there is none. */
+static const struct field *
+find_field(struct loader *L, const struct field *fields, size_t nfields,
+           const char *what)
 {
+	const char *key = (const char *)L->ev.data.scalar.value;
+	size_t klen = L->ev.data.scalar.length;
+	struct sbuf keys = {0};
 	char q[128];
 
-	memset(seen, 0, nfields * sizeof *seen);
-	for (;;) {
-		const char *key;
-		size_t i, klen;
-
-		if (!next(L))
-			return false;
-		if (L->ev.type == YAML_MAPPING_END_EVENT)
-			return true;
-		if (L->ev.type != YAML_SCALAR_EVENT)
-			return fail(L, here(L), _("a key in %s must be a plain word, not %s"),
-			            _(what), event_name(&L->ev));
-		key = (const char *)L->ev.data.scalar.value;
-		klen = L->ev.data.scalar.length;
-		for (i = 0; i < nfields; i++)
-			if (strlen(fields[i].key) == klen
-			    && memcmp(fields[i].key, key, klen) == 0)
-				break;
-		if (i == nfields) {
-			struct sbuf keys = {0};
-
-			for (size_t k = 0; k < nfields; k++)
-				sbuf_printf(&keys, "%s%s", k ? ", " : "", fields[k].key);
-			fail(L, here(L), _("unknown key '%s' in %s (known keys: %s)"),
-			     quoted(q, sizeof q, key, klen), _(what), keys.s);
-			sbuf_free(&keys);
-			return false;
-		}
-		if (seen[i].line != 0)
-			return fail(L, here(L), _("duplicate key '%s' (first at %u:%u)"),
-			            fields[i].key, seen[i].line, seen[i].column);
-		seen[i] = here(L);
-		L->key_at = seen[i];
-		L->key = fields[i].key;
-		L->item = false;
-		if (!next(L) || !fields[i].read(L, obj))
-			return false;
-	}
+	for (size_t i = 0; i < nfields; i++)
+		if (strlen(fields[i].key) == klen
+		    && memcmp(fields[i].key, key, klen) == 0)
+			return &fields[i];
+	for (size_t k = 0; k < nfields; k++)
+		sbuf_printf(&keys, "%s%s", k ? ", " : "", fields[k].key);
+	fail(L, here(L), _("unknown key '%s' in %s (known keys: %s)"),
+	     quoted(q, sizeof q, key, klen), _(what), keys.s);
+	sbuf_free(&keys);
+	return NULL;
 }
 
-bool
+/* At the end of a mapping that started at map_at: every required key
+ * was there. */
+static bool
 require(struct loader *L, struct mark map_at, const struct field *fields,
-        const struct mark *seen, const unsigned *required, size_t nreq,
-        const char *what)
+        size_t nfields, const struct mark *seen, const char *what)
 {
-	for (size_t r = 0; r < nreq; r++) {
-		if (seen[required[r]].line != 0)
+	for (size_t i = 0; i < nfields; i++) {
+		if (!fields[i].required || seen[i].line != 0)
 			continue;
 		/* A misindented key ends the mapping early, and libyaml only
 		 * complains at the next event: that complaint is the one to
 		 * show, not "no 'title'" for a title that is right there. */
 		if (!parse_event(L))
 			return false;
-		return fail(L, map_at, _("%s has no '%s'"), _(what),
-		            fields[required[r]].key);
+		return fail(L, map_at, _("%s has no '%s'"), _(what), fields[i].key);
 	}
 	return true;
 }
 
+bool
+read_map(struct loader *L, void *obj, const struct field *fields,
+         size_t nfields, struct mark *seen, const char *what)
+{
+	struct mark map_at = here(L);
 
-/* A list whose start is the current event; read_item is called with each
- * element as the current event.  `n` counts elements read so far. */
+	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
+		return false;
+	memset(seen, 0, nfields * sizeof *seen);
+	for (;;) {
+		const struct field *f;
+		struct mark *at;
+
+		if (!next(L))
+			return false;
+		if (L->ev.type == YAML_MAPPING_END_EVENT)
+			return require(L, map_at, fields, nfields, seen, what);
+		if (L->ev.type != YAML_SCALAR_EVENT)
+			return fail(L, here(L), _("a key in %s must be a plain word, not %s"),
+			            _(what), event_name(&L->ev));
+		if ((f = find_field(L, fields, nfields, what)) == NULL)
+			return false;
+		at = &seen[f - fields];
+		if (at->line != 0)
+			return fail(L, here(L), _("duplicate key '%s' (first at %u:%u)"),
+			            f->key, at->line, at->column);
+		*at = L->key_at = here(L);
+		L->key = f->key;
+		L->item = false;
+		if (!next(L) || !f->read(L, obj, f))
+			return false;
+	}
+}
+
 bool
 read_list(struct loader *L, void *obj,
           bool (*read_item)(struct loader *L, void *obj), size_t *n)
