@@ -43,7 +43,7 @@ bundle_load_mem(const char *name, const char *data, size_t len,
 		return NULL;
 	b = xcalloc(1, sizeof *b);
 	b->file = xstrdup(name);
-	ok = prescan(&L) && read_document(&L, b) && check_references(&L, b);
+	ok = ld_prescan(&L) && ld_read_document(&L, b) && ld_check_references(&L, b);
 	loader_close(&L);
 	if (!ok) {
 		bundle_free(b);

@@ -55,7 +55,7 @@ bundle_error_print(const struct bundle_error *err, FILE *fp)
 }
 
 bool
-fail(struct loader *L, struct mark at, const char *fmt, ...)
+ld_fail(struct loader *L, struct mark at, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -66,14 +66,14 @@ fail(struct loader *L, struct mark at, const char *fmt, ...)
 }
 
 struct mark
-mark_of(yaml_mark_t m)
+ld_mark_of(yaml_mark_t m)
 {
 	return (struct mark){(unsigned)m.line + 1, (unsigned)m.column + 1};
 }
 
 /* libyaml's reader errors (bad bytes) carry only a byte offset. */
 struct mark
-mark_at_offset(const char *data, size_t len, size_t off)
+ld_mark_at_offset(const char *data, size_t len, size_t off)
 {
 	struct mark m = {1, 1};
 
@@ -167,7 +167,7 @@ escape_value(const char *s, const char *end, size_t *len)
  * or as a double-quoted escape -- so an invisible character can be found
  * in an editor.  The scalar's start if it cannot be found. */
 struct mark
-locate_char(const struct loader *L, ucs4_t c)
+ld_locate_char(const struct loader *L, ucs4_t c)
 {
 	const yaml_event_t *ev = &L->ev;
 	bool escapes = ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
@@ -185,20 +185,20 @@ locate_char(const struct loader *L, ucs4_t c)
 			long v = escape_value(p + 1, end, &elen);
 
 			if (v == (long)c)
-				return mark_at_offset(L->data, L->len, i);
+				return ld_mark_at_offset(L->data, L->len, i);
 			i += 1 + elen;
 			continue;
 		}
 		if (raw == c)
-			return mark_at_offset(L->data, L->len, i);
+			return ld_mark_at_offset(L->data, L->len, i);
 		i += (size_t)(n > 0 ? n : 1);
 	}
-	return mark_of(ev->start_mark);
+	return ld_mark_of(ev->start_mark);
 }
 
 /* Untrusted text for a message: sanitised, and cut when long. */
 const char *
-quoted(char *buf, size_t size, const char *s, size_t n)
+ld_quoted(char *buf, size_t size, const char *s, size_t n)
 {
 	sanitize_quote(buf, size, s, n, 40);
 	return buf;

@@ -60,11 +60,11 @@ check_unique(struct loader *L, struct idref *refs, size_t n, bool blocks)
 	if (dup == NULL)
 		return true;
 	if (blocks)
-		return fail(L, dup->at,
-		            _("duplicate block id '%s' in this page (first at %u:%u)"),
-		            dup->id, first->at.line, first->at.column);
-	return fail(L, dup->at, _("duplicate page id '%s' (first at %u:%u)"),
-	            dup->id, first->at.line, first->at.column);
+		return ld_fail(L, dup->at,
+		               _("duplicate block id '%s' in this page (first at %u:%u)"),
+		               dup->id, first->at.line, first->at.column);
+	return ld_fail(L, dup->at, _("duplicate page id '%s' (first at %u:%u)"),
+	               dup->id, first->at.line, first->at.column);
 }
 
 static const struct idref *
@@ -99,14 +99,14 @@ check_target(struct loader *L, const struct idref *pages, size_t npages,
 	const struct idref *p = find_ref(pages, npages, 0, page);
 
 	if (p == NULL)
-		return fail(L, page_at, _("there is no page '%s'"), page);
+		return ld_fail(L, page_at, _("there is no page '%s'"), page);
 	if (block != NULL && find_ref(blocks, nblocks, p->order, block) == NULL)
-		return fail(L, block_at, _("page '%s' has no block '%s'"), page, block);
+		return ld_fail(L, block_at, _("page '%s' has no block '%s'"), page, block);
 	return true;
 }
 
 bool
-check_references(struct loader *L, const struct bundle *b)
+ld_check_references(struct loader *L, const struct bundle *b)
 {
 	struct idref *pages = xcalloc(b->npages, sizeof *pages);
 	struct idref *blocks = NULL;

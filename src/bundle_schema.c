@@ -51,19 +51,19 @@ member(void *obj, size_t off)
 static bool
 read_text(struct loader *L, void *obj, const struct field *f)
 {
-	return get_text(L, member(obj, f->off), f->flags);
+	return ld_get_text(L, member(obj, f->off), f->flags);
 }
 
 static bool
 read_id(struct loader *L, void *obj, const struct field *f)
 {
-	return get_id(L, member(obj, f->off), member(obj, f->at));
+	return ld_get_id(L, member(obj, f->off), member(obj, f->at));
 }
 
 static bool
 read_items(struct loader *L, void *obj, const struct field *f)
 {
-	return read_list(L, obj, f->item, member(obj, f->off));
+	return ld_read_list(L, obj, f->item, member(obj, f->off));
 }
 
 /* A new element, zeroed, at the end of the array *pp of *n elements of
@@ -88,9 +88,9 @@ set_kind(struct loader *L, struct block *b, enum block_kind kind)
 {
 	/* b->at is the block's start; a second kind key is an error. */
 	if (b->text != NULL || b->items != NULL)
-		return fail(L, L->key_at,
-		            _("a block has one kind only; this one is already a %s"),
-		            block_kind_name(b->kind));
+		return ld_fail(L, L->key_at,
+		               _("a block has one kind only; this one is already a %s"),
+		               block_kind_name(b->kind));
 	b->kind = kind;
 	return true;
 }
@@ -102,7 +102,7 @@ read_item(struct loader *L, void *obj)
 
 	push_room(&b->items, b->nitems, sizeof *b->items);
 	b->items[b->nitems] = NULL;
-	if (!get_text(L, &b->items[b->nitems], 0))
+	if (!ld_get_text(L, &b->items[b->nitems], 0))
 		return false;
 	b->nitems++;
 	return true;
@@ -116,10 +116,10 @@ read_kind(struct loader *L, void *obj, const struct field *f)
 	if (!set_kind(L, b, f->kind))
 		return false;
 	if (f->kind != BLOCK_LIST)
-		return get_text(L, &b->text, f->flags);
+		return ld_get_text(L, &b->text, f->flags);
 	/* Mark the kind as taken even while the list is still empty. */
 	push_room(&b->items, 0, sizeof *b->items);
-	return read_list(L, b, read_item, &b->nitems);
+	return ld_read_list(L, b, read_item, &b->nitems);
 }
 
 /* Indexes in block_fields, for check_block_keys. */
@@ -155,15 +155,15 @@ check_block_keys(struct loader *L, const struct block *b, const struct mark *see
 
 	for (size_t i = 0; i < NFIELDS(only); i++)
 		if (seen[only[i].field].line != 0 && b->kind != only[i].kind)
-			return fail(L, seen[only[i].field],
-			            _("'%s' belongs to a %s block, not to a %s"),
-			            block_fields[only[i].field].key,
-			            block_kind_name(only[i].kind),
-			            block_kind_name(b->kind));
+			return ld_fail(L, seen[only[i].field],
+			               _("'%s' belongs to a %s block, not to a %s"),
+			               block_fields[only[i].field].key,
+			               block_kind_name(only[i].kind),
+			               block_kind_name(b->kind));
 	if (b->kind == BLOCK_QUOTE && seen[BF_BY].line == 0)
-		return fail(L, b->at, "%s", _("a quote needs 'by': who said it"));
+		return ld_fail(L, b->at, "%s", _("a quote needs 'by': who said it"));
 	if (b->kind == BLOCK_LINK && seen[BF_PAGE].line == 0)
-		return fail(L, b->at, "%s", _("a link needs 'page': where it leads"));
+		return ld_fail(L, b->at, "%s", _("a link needs 'page': where it leads"));
 	return true;
 }
 
@@ -174,13 +174,13 @@ read_block(struct loader *L, void *obj)
 	struct block *b = new_element(&p->blocks, &p->nblocks, sizeof *b);
 	struct mark seen[NFIELDS(block_fields)];
 
-	b->at = here(L);
-	if (!read_map(L, b, block_fields, NFIELDS(block_fields), seen, N_("a block")))
+	b->at = ld_here(L);
+	if (!ld_read_map(L, b, block_fields, NFIELDS(block_fields), seen, N_("a block")))
 		return false;
 	if (b->text == NULL && b->items == NULL)
-		return fail(L, b->at, "%s",
-		            _("a block needs one of 'heading', 'paragraph', 'list', "
-		              "'quote' or 'link'"));
+		return ld_fail(L, b->at, "%s",
+		               _("a block needs one of 'heading', 'paragraph', 'list', "
+		                 "'quote' or 'link'"));
 	return check_block_keys(L, b, seen);
 }
 
@@ -199,8 +199,8 @@ read_page(struct loader *L, void *obj)
 	struct page *p = new_element(&b->pages, &b->npages, sizeof *p);
 	struct mark seen[NFIELDS(page_fields)];
 
-	p->at = here(L);
-	return read_map(L, p, page_fields, NFIELDS(page_fields), seen, N_("a page"));
+	p->at = ld_here(L);
+	return ld_read_map(L, p, page_fields, NFIELDS(page_fields), seen, N_("a page"));
 }
 
 /* ------------------------------------------------------------ tags */
@@ -208,8 +208,8 @@ read_page(struct loader *L, void *obj)
 static bool
 read_weight(struct loader *L, void *obj, const struct field *f)
 {
-	return get_int(L, &((struct tag *)obj)->weight, TAG_WEIGHT_MIN,
-	               TAG_WEIGHT_MAX);
+	return ld_get_int(L, &((struct tag *)obj)->weight, TAG_WEIGHT_MIN,
+	                  TAG_WEIGHT_MAX);
 }
 
 static const struct field tag_fields[] = {
@@ -226,8 +226,8 @@ read_tag(struct loader *L, void *obj)
 	struct tag *t = new_element(&b->tags, &b->ntags, sizeof *t);
 	struct mark seen[NFIELDS(tag_fields)];
 
-	t->at = here(L);
-	return read_map(L, t, tag_fields, NFIELDS(tag_fields), seen, N_("a tag"));
+	t->at = ld_here(L);
+	return ld_read_map(L, t, tag_fields, NFIELDS(tag_fields), seen, N_("a tag"));
 }
 
 /* ------------------------------------------------------------ top level */
@@ -238,14 +238,14 @@ read_lang(struct loader *L, void *obj, const struct field *f)
 	struct bundle *b = obj;
 	char q[128];
 
-	if (!get_text(L, &b->lang, ONE_LINE))
+	if (!ld_get_text(L, &b->lang, ONE_LINE))
 		return false;
-	b->lang_at = here(L);
+	b->lang_at = ld_here(L);
 	for (int l = 0; l < LANG_COUNT; l++)
 		if (strcmp(b->lang, lang_code((enum lang)l)) == 0)
 			return true;
-	return fail(L, here(L), _("unknown language '%s' (known: en, ko, ja, zh)"),
-	            quoted(q, sizeof q, b->lang, strlen(b->lang)));
+	return ld_fail(L, ld_here(L), _("unknown language '%s' (known: en, ko, ja, zh)"),
+	               ld_quoted(q, sizeof q, b->lang, strlen(b->lang)));
 }
 
 static const struct field top_fields[] = {
@@ -260,28 +260,28 @@ static const struct field top_fields[] = {
 /* ------------------------------------------------------------ document */
 
 bool
-read_document(struct loader *L, struct bundle *b)
+ld_read_document(struct loader *L, struct bundle *b)
 {
 	struct mark seen[NFIELDS(top_fields)];
 
-	if (!next(L) || !next(L))	/* stream start, document start */
+	if (!ld_next(L) || !ld_next(L))	/* stream start, document start */
 		return false;
 	if (L->ev.type == YAML_STREAM_END_EVENT)
-		return fail(L, (struct mark){1, 1}, "%s",
-		            L->len == 0 ? _("the file is empty")
-		                        : _("the file has nothing but comments and blank lines"));
-	if (!next(L))
+		return ld_fail(L, (struct mark){1, 1}, "%s",
+		               L->len == 0 ? _("the file is empty")
+		                           : _("the file has nothing but comments and blank lines"));
+	if (!ld_next(L))
 		return false;
 	if (L->ev.type != YAML_MAPPING_START_EVENT)
-		return fail(L, here(L), _("the top level must be a mapping of keys "
-		                          "(lang, name, label, title, pages, tags), not %s"),
-		            event_name(&L->ev));
-	if (!read_map(L, b, top_fields, NFIELDS(top_fields), seen, N_("the bundle")))
+		return ld_fail(L, ld_here(L), _("the top level must be a mapping of keys "
+		                             "(lang, name, label, title, pages, tags), not %s"),
+		               ld_event_name(&L->ev));
+	if (!ld_read_map(L, b, top_fields, NFIELDS(top_fields), seen, N_("the bundle")))
 		return false;
-	if (!next(L) || !next(L))	/* document end, stream end */
+	if (!ld_next(L) || !ld_next(L))	/* document end, stream end */
 		return false;
 	if (L->ev.type != YAML_STREAM_END_EVENT)
-		return fail(L, here(L), "%s",
-		            _("a bundle is one YAML document; found a second one"));
+		return ld_fail(L, ld_here(L), "%s",
+		               _("a bundle is one YAML document; found a second one"));
 	return true;
 }

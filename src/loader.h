@@ -6,7 +6,8 @@
  * bundle_refs.c checks the references between pages, blocks and tags,
  * and bundle_file.c reads the file and runs the others.  They pass one
  * struct loader along.  Nothing here is for the rest of the program,
- * which sees bundle.h only. */
+ * which sees bundle.h only; the ld_ prefix keeps these names out of its
+ * way in libcore.a. */
 #ifndef ICLEI_LOADER_H
 #define ICLEI_LOADER_H
 
@@ -34,21 +35,21 @@ struct loader {
 
 /* ------------------------------------------------ bundle_msg.c */
 
-/* Fill L's error; returns false, for `return fail(...)`. */
-bool fail(struct loader *L, struct mark at, const char *fmt, ...)
+/* Fill L's error; returns false, for `return ld_fail(...)`. */
+bool ld_fail(struct loader *L, struct mark at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* A libyaml mark (0-based) as a struct mark (1-based). */
-struct mark mark_of(yaml_mark_t m);
+struct mark ld_mark_of(yaml_mark_t m);
 
 /* The position of byte `off` of data. */
-struct mark mark_at_offset(const char *data, size_t len, size_t off);
+struct mark ld_mark_at_offset(const char *data, size_t len, size_t off);
 
 /* Where, in the current scalar's source, character c is written. */
-struct mark locate_char(const struct loader *L, ucs4_t c);
+struct mark ld_locate_char(const struct loader *L, ucs4_t c);
 
 /* Untrusted text for a message: sanitised, and cut when long. */
-const char *quoted(char *buf, size_t size, const char *s, size_t n);
+const char *ld_quoted(char *buf, size_t size, const char *s, size_t n);
 
 /* ------------------------------------------------ yaml_read.c */
 
@@ -60,20 +61,20 @@ void loader_close(struct loader *L);
 
 /* Refuse what must not reach libyaml (line breaks only YAML 1.1 knows,
  * UTF-16, UTF-32). */
-bool prescan(struct loader *L);
+bool ld_prescan(struct loader *L);
 
 /* Where the current event starts. */
-struct mark here(const struct loader *L);
+struct mark ld_here(const struct loader *L);
 
 /* What the current event is, for messages: "text", "a list"... */
-const char *event_name(const yaml_event_t *ev);
+const char *ld_event_name(const yaml_event_t *ev);
 
 /* The next event, refusing aliases, anchors, tags and deep nesting. */
-bool next(struct loader *L);
+bool ld_next(struct loader *L);
 
 /* The current event is of that type, or an error names what (N_) the
  * value of L->key must be. */
-bool expect(struct loader *L, yaml_event_type_t type, const char *what);
+bool ld_expect(struct loader *L, yaml_event_type_t type, const char *what);
 
 enum text_flags {
 	ONE_LINE = 1,		/* titles, labels, names: no line feed */
@@ -81,9 +82,9 @@ enum text_flags {
 
 /* The current event as checked text (trimmed, NFC), as an id, or as a
  * whole number from lo to hi. */
-bool get_text(struct loader *L, char **out, unsigned flags);
-bool get_id(struct loader *L, char **out, struct mark *at);
-bool get_int(struct loader *L, int *out, int lo, int hi);
+bool ld_get_text(struct loader *L, char **out, unsigned flags);
+bool ld_get_id(struct loader *L, char **out, struct mark *at);
+bool ld_get_int(struct loader *L, int *out, int lo, int hi);
 
 /* A key a mapping may hold, and how its value is read into the mapping's
  * struct: read is called with the value as the current event, and finds
@@ -103,24 +104,24 @@ struct field {
  * value by its field's reader; refuse unknown and duplicate keys, and a
  * mapping without a required one.  seen[i] gets where fields[i]'s key
  * was (line 0 if it was not).  what (N_) names the mapping in messages. */
-bool read_map(struct loader *L, void *obj, const struct field *fields,
-              size_t nfields, struct mark *seen, const char *what);
+bool ld_read_map(struct loader *L, void *obj, const struct field *fields,
+                 size_t nfields, struct mark *seen, const char *what);
 
 /* Read the list that starts at the current event, calling read_item
  * with each element as the current event.  *n is the count read_item
  * keeps: a list that leaves it 0 is refused as empty. */
-bool read_list(struct loader *L, void *obj,
-               bool (*read_item)(struct loader *L, void *obj), size_t *n);
+bool ld_read_list(struct loader *L, void *obj,
+                  bool (*read_item)(struct loader *L, void *obj), size_t *n);
 
 /* ------------------------------------------------ bundle_schema.c */
 
 /* The whole stream: one document, the bundle's top-level mapping. */
-bool read_document(struct loader *L, struct bundle *b);
+bool ld_read_document(struct loader *L, struct bundle *b);
 
 /* ------------------------------------------------ bundle_refs.c */
 
 /* Ids unique, and every link and tag leading to a page (and block) that
  * exists. */
-bool check_references(struct loader *L, const struct bundle *b);
+bool ld_check_references(struct loader *L, const struct bundle *b);
 
 #endif

@@ -31,7 +31,7 @@ loader_open(struct loader *L, const char *file, const char *data, size_t len,
 	*L = (struct loader){.data = data, .len = len, .file = file, .err = err,
 	                     .key = "", .key_at = {0, 0}};
 	if (!yaml_parser_initialize(&L->parser))
-		return fail(L, (struct mark){0, 0}, "%s", _("out of memory"));
+		return ld_fail(L, (struct mark){0, 0}, "%s", _("out of memory"));
 	/* Refuse UTF-16 and friends: the format is UTF-8. */
 	yaml_parser_set_encoding(&L->parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&L->parser, (const unsigned char *)data, len);
@@ -51,17 +51,17 @@ loader_close(struct loader *L)
  * key inside what every other tool shows as a comment, and shift every
  * line number after them.  And name UTF-16 and UTF-32 for what they are. */
 bool
-prescan(struct loader *L)
+ld_prescan(struct loader *L)
 {
 	const unsigned char *u = (const unsigned char *)L->data;
 
 	if (L->len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
 	                    || (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
-		return fail(L, (struct mark){1, 1}, "%s",
-		            _("the file is UTF-32; a bundle must be UTF-8"));
+		return ld_fail(L, (struct mark){1, 1}, "%s",
+		               _("the file is UTF-32; a bundle must be UTF-8"));
 	if (L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return fail(L, (struct mark){1, 1}, "%s",
-		            _("the file is UTF-16; a bundle must be UTF-8"));
+		return ld_fail(L, (struct mark){1, 1}, "%s",
+		               _("the file is UTF-16; a bundle must be UTF-8"));
 	for (size_t i = 0; i < L->len; i++) {
 		ucs4_t c = 0;
 
@@ -76,9 +76,9 @@ prescan(struct loader *L)
 		         && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
 			c = u[i + 2] == 0xA8 ? 0x2028 : 0x2029;
 		if (c != 0)
-			return fail(L, mark_at_offset(L->data, L->len, i),
-			            _("%s U+%04X is not allowed anywhere in a bundle"),
-			            sanitize_char_class(c), (unsigned)c);
+			return ld_fail(L, ld_mark_at_offset(L->data, L->len, i),
+			               _("%s U+%04X is not allowed anywhere in a bundle"),
+			               sanitize_char_class(c), (unsigned)c);
 	}
 	return true;
 }
@@ -91,30 +91,30 @@ parser_failed(struct loader *L)
 
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
-		return fail(L, (struct mark){0, 0}, "%s", _("out of memory"));
+		return ld_fail(L, (struct mark){0, 0}, "%s", _("out of memory"));
 	case YAML_READER_ERROR:
-		return fail(L, mark_at_offset(L->data, L->len, p->problem_offset),
-		            "%s", problem);
+		return ld_fail(L, ld_mark_at_offset(L->data, L->len, p->problem_offset),
+		               "%s", problem);
 	default:
 		if (p->context != NULL)
-			return fail(L, mark_of(p->problem_mark),
-			            _("%s (%s at %u:%u)"), problem, p->context,
-			            (unsigned)p->context_mark.line + 1,
-			            (unsigned)p->context_mark.column + 1);
-		return fail(L, mark_of(p->problem_mark), "%s", problem);
+			return ld_fail(L, ld_mark_of(p->problem_mark),
+			               _("%s (%s at %u:%u)"), problem, p->context,
+			               (unsigned)p->context_mark.line + 1,
+			               (unsigned)p->context_mark.column + 1);
+		return ld_fail(L, ld_mark_of(p->problem_mark), "%s", problem);
 	}
 }
 
 /* ------------------------------------------------------------ events */
 
 struct mark
-here(const struct loader *L)
+ld_here(const struct loader *L)
 {
-	return mark_of(L->ev.start_mark);
+	return ld_mark_of(L->ev.start_mark);
 }
 
 const char *
-event_name(const yaml_event_t *ev)
+ld_event_name(const yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
@@ -144,7 +144,7 @@ parse_event(struct loader *L)
 
 /* The next event, refusing what the format has no use for. */
 bool
-next(struct loader *L)
+ld_next(struct loader *L)
 {
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 
@@ -152,8 +152,8 @@ next(struct loader *L)
 		return false;
 	switch (L->ev.type) {
 	case YAML_ALIAS_EVENT:
-		return fail(L, here(L), "%s",
-		            _("aliases are not allowed in a bundle"));
+		return ld_fail(L, ld_here(L), "%s",
+		               _("aliases are not allowed in a bundle"));
 	case YAML_SCALAR_EVENT:
 		anchor = L->ev.data.scalar.anchor;
 		tag = L->ev.data.scalar.tag;
@@ -174,31 +174,31 @@ next(struct loader *L)
 		return true;
 	}
 	if (anchor != NULL)
-		return fail(L, here(L), "%s",
-		            _("anchors are not allowed in a bundle"));
+		return ld_fail(L, ld_here(L), "%s",
+		               _("anchors are not allowed in a bundle"));
 	if (tag != NULL)
-		return fail(L, here(L), "%s",
-		            _("YAML tags are not allowed in a bundle"));
+		return ld_fail(L, ld_here(L), "%s",
+		               _("YAML tags are not allowed in a bundle"));
 	/* Counted as the events stream out, so a nesting bomb is stopped
 	 * before libyaml does the slow part. */
 	if (L->ev.type != YAML_SCALAR_EVENT && ++L->depth > BUNDLE_MAX_DEPTH)
-		return fail(L, here(L), _("nested more than %d levels deep"),
-		            BUNDLE_MAX_DEPTH);
+		return ld_fail(L, ld_here(L), _("nested more than %d levels deep"),
+		               BUNDLE_MAX_DEPTH);
 	return true;
 }
 
 /* what is untranslated (N_): gettext runs only on the error path, not
  * for each of the thousands of values a bundle has. */
 bool
-expect(struct loader *L, yaml_event_type_t type, const char *what)
+ld_expect(struct loader *L, yaml_event_type_t type, const char *what)
 {
 	if (L->ev.type == type)
 		return true;
 	if (L->item)
-		return fail(L, here(L), _("each item of '%s' must be %s, not %s"),
-		            L->key, _(what), event_name(&L->ev));
-	return fail(L, here(L), _("'%s' must be %s, not %s"), L->key, _(what),
-	            event_name(&L->ev));
+		return ld_fail(L, ld_here(L), _("each item of '%s' must be %s, not %s"),
+		               L->key, _(what), ld_event_name(&L->ev));
+	return ld_fail(L, ld_here(L), _("'%s' must be %s, not %s"), L->key, _(what),
+	               ld_event_name(&L->ev));
 }
 
 /* ------------------------------------------------------------ values */
@@ -222,18 +222,18 @@ check_chars(struct loader *L, const char *s, size_t n)
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 
 	if (u8_check(p, n) != NULL)
-		return fail(L, here(L), "%s", _("invalid UTF-8 in text"));
+		return ld_fail(L, ld_here(L), "%s", _("invalid UTF-8 in text"));
 	if (memchr(s, '\0', n) != NULL)
-		return fail(L, locate_char(L, 0), "%s",
-		            _("text contains a NUL character"));
+		return ld_fail(L, ld_locate_char(L, 0), "%s",
+		               _("text contains a NUL character"));
 	while (p < end) {
 		ucs4_t c;
 
 		p += u8_mbtouc(&c, p, (size_t)(end - p));
 		if (!sanitize_char_ok(c))
-			return fail(L, locate_char(L, c),
-			            _("text contains %s U+%04X, which is not allowed"),
-			            sanitize_char_class(c), (unsigned)c);
+			return ld_fail(L, ld_locate_char(L, c),
+			               _("text contains %s U+%04X, which is not allowed"),
+			               sanitize_char_class(c), (unsigned)c);
 	}
 	return true;
 }
@@ -248,13 +248,13 @@ is_ascii(const char *s, size_t n)
 }
 
 bool
-get_text(struct loader *L, char **out, unsigned flags)
+ld_get_text(struct loader *L, char **out, unsigned flags)
 {
 	const char *s;
 	size_t n, nfc_len;
 	uint8_t *nfc;
 
-	if (!expect(L, YAML_SCALAR_EVENT, N_("text")))
+	if (!ld_expect(L, YAML_SCALAR_EVENT, N_("text")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	n = L->ev.data.scalar.length;
@@ -262,9 +262,9 @@ get_text(struct loader *L, char **out, unsigned flags)
 		return false;
 	trim(&s, &n);
 	if (n == 0)
-		return fail(L, here(L), _("'%s' must not be empty"), L->key);
+		return ld_fail(L, ld_here(L), _("'%s' must not be empty"), L->key);
 	if ((flags & ONE_LINE) && memchr(s, '\n', n) != NULL)
-		return fail(L, here(L), _("'%s' must be a single line"), L->key);
+		return ld_fail(L, ld_here(L), _("'%s' must be a single line"), L->key);
 	/* ASCII is already NFC: the common case costs no normalisation. */
 	if (is_ascii(s, n)) {
 		*out = xmemdup0(s, n);
@@ -272,7 +272,7 @@ get_text(struct loader *L, char **out, unsigned flags)
 	}
 	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &nfc_len);
 	if (nfc == NULL)
-		return fail(L, here(L), "%s", _("out of memory"));
+		return ld_fail(L, ld_here(L), "%s", _("out of memory"));
 	*out = xmemdup0(nfc, nfc_len);
 	free(nfc);
 	return true;
@@ -291,43 +291,43 @@ valid_id(const char *s, size_t n)
 }
 
 bool
-get_id(struct loader *L, char **out, struct mark *at)
+ld_get_id(struct loader *L, char **out, struct mark *at)
 {
 	const char *s;
 	size_t n;
 	char q[128];
 
-	if (!expect(L, YAML_SCALAR_EVENT, N_("an id")))
+	if (!ld_expect(L, YAML_SCALAR_EVENT, N_("an id")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	n = L->ev.data.scalar.length;
 	if (!valid_id(s, n))
-		return fail(L, here(L),
-		            _("'%s' is not a valid id: use lowercase letters, digits, "
-		              "'-' and '_', starting with a letter, at most %d characters"),
-		            quoted(q, sizeof q, s, n), BUNDLE_MAX_ID);
+		return ld_fail(L, ld_here(L),
+		               _("'%s' is not a valid id: use lowercase letters, digits, "
+		                 "'-' and '_', starting with a letter, at most %d characters"),
+		               ld_quoted(q, sizeof q, s, n), BUNDLE_MAX_ID);
 	*out = xmemdup0(s, n);
-	*at = here(L);
+	*at = ld_here(L);
 	return true;
 }
 
 bool
-get_int(struct loader *L, int *out, int lo, int hi)
+ld_get_int(struct loader *L, int *out, int lo, int hi)
 {
 	const char *s;
 	char *end, q[128];
 	long v;
 
-	if (!expect(L, YAML_SCALAR_EVENT, N_("a whole number")))
+	if (!ld_expect(L, YAML_SCALAR_EVENT, N_("a whole number")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (L->ev.data.scalar.length == 0 || *end != '\0' || errno != 0
 	    || v < lo || v > hi || !(*s >= '0' && *s <= '9'))
-		return fail(L, here(L), _("'%s' must be a whole number from %d to %d, not '%s'"),
-		            L->key, lo, hi,
-		            quoted(q, sizeof q, s, L->ev.data.scalar.length));
+		return ld_fail(L, ld_here(L), _("'%s' must be a whole number from %d to %d, not '%s'"),
+		               L->key, lo, hi,
+		               ld_quoted(q, sizeof q, s, L->ev.data.scalar.length));
 	*out = (int)v;
 	return true;
 }
@@ -351,8 +351,8 @@ find_field(struct loader *L, const struct field *fields, size_t nfields,
 			return &fields[i];
 	for (size_t k = 0; k < nfields; k++)
 		sbuf_printf(&keys, "%s%s", k ? ", " : "", fields[k].key);
-	fail(L, here(L), _("unknown key '%s' in %s (known keys: %s)"),
-	     quoted(q, sizeof q, key, klen), _(what), keys.s);
+	ld_fail(L, ld_here(L), _("unknown key '%s' in %s (known keys: %s)"),
+	        ld_quoted(q, sizeof q, key, klen), _(what), keys.s);
 	sbuf_free(&keys);
 	return NULL;
 }
@@ -371,56 +371,56 @@ require(struct loader *L, struct mark map_at, const struct field *fields,
 		 * show, not "no 'title'" for a title that is right there. */
 		if (!parse_event(L))
 			return false;
-		return fail(L, map_at, _("%s has no '%s'"), _(what), fields[i].key);
+		return ld_fail(L, map_at, _("%s has no '%s'"), _(what), fields[i].key);
 	}
 	return true;
 }
 
 bool
-read_map(struct loader *L, void *obj, const struct field *fields,
-         size_t nfields, struct mark *seen, const char *what)
+ld_read_map(struct loader *L, void *obj, const struct field *fields,
+               size_t nfields, struct mark *seen, const char *what)
 {
-	struct mark map_at = here(L);
+	struct mark map_at = ld_here(L);
 
-	if (!expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
+	if (!ld_expect(L, YAML_MAPPING_START_EVENT, N_("a mapping")))
 		return false;
 	memset(seen, 0, nfields * sizeof *seen);
 	for (;;) {
 		const struct field *f;
 		struct mark *at;
 
-		if (!next(L))
+		if (!ld_next(L))
 			return false;
 		if (L->ev.type == YAML_MAPPING_END_EVENT)
 			return require(L, map_at, fields, nfields, seen, what);
 		if (L->ev.type != YAML_SCALAR_EVENT)
-			return fail(L, here(L), _("a key in %s must be a plain word, not %s"),
-			            _(what), event_name(&L->ev));
+			return ld_fail(L, ld_here(L), _("a key in %s must be a plain word, not %s"),
+			               _(what), ld_event_name(&L->ev));
 		if ((f = find_field(L, fields, nfields, what)) == NULL)
 			return false;
 		at = &seen[f - fields];
 		if (at->line != 0)
-			return fail(L, here(L), _("duplicate key '%s' (first at %u:%u)"),
-			            f->key, at->line, at->column);
-		*at = L->key_at = here(L);
+			return ld_fail(L, ld_here(L), _("duplicate key '%s' (first at %u:%u)"),
+			               f->key, at->line, at->column);
+		*at = L->key_at = ld_here(L);
 		L->key = f->key;
 		L->item = false;
-		if (!next(L) || !f->read(L, obj, f))
+		if (!ld_next(L) || !f->read(L, obj, f))
 			return false;
 	}
 }
 
 bool
-read_list(struct loader *L, void *obj,
-          bool (*read_item)(struct loader *L, void *obj), size_t *n)
+ld_read_list(struct loader *L, void *obj,
+                bool (*read_item)(struct loader *L, void *obj), size_t *n)
 {
 	const char *key = L->key;
 	struct mark key_at = L->key_at;
 
-	if (!expect(L, YAML_SEQUENCE_START_EVENT, N_("a list")))
+	if (!ld_expect(L, YAML_SEQUENCE_START_EVENT, N_("a list")))
 		return false;
 	for (;;) {
-		if (!next(L))
+		if (!ld_next(L))
 			return false;
 		if (L->ev.type == YAML_SEQUENCE_END_EVENT)
 			break;
@@ -431,6 +431,6 @@ read_list(struct loader *L, void *obj,
 			return false;
 	}
 	if (*n == 0)
-		return fail(L, key_at, _("'%s' must not be an empty list"), key);
+		return ld_fail(L, key_at, _("'%s' must not be an empty list"), key);
 	return true;
 }
