@@ -41,6 +41,7 @@
 #include "bench.h"
 #include "bundle.h"
 #include "bundleset.h"
+#include "lang.h"
 #include "layout.h"
 #include "search.h"
 #include "text.h"
@@ -174,7 +175,7 @@ prepare(struct dir *d, int width)
 		if ((f->b = bundle_load_file(f->path, &err)) == NULL)
 			die_bundle(&err);
 		f->o = (struct layout_opts){width, AMBIGUOUS_NARROW,
-		                            text_break_rules(f->b->lang)};
+		                            lang_break_rules(f->b->lang)};
 		for (size_t i = 0; i < f->b->npages; i++) {
 			layout_page(&doc, &f->b->pages[i], &f->o);
 			f->lines += doc.n;

@@ -9,6 +9,7 @@
 #include "bundle.h"
 #include "dump.h"
 #include "fuzz.h"
+#include "lang.h"
 #include "layout.h"
 #include "text.h"
 #include "util.h"
@@ -16,7 +17,7 @@
 static void
 check_dump(const struct bundle *b, int width, enum ambiguous ambig)
 {
-	struct layout_opts o = {width, ambig, text_break_rules(b->lang)};
+	struct layout_opts o = {width, ambig, lang_break_rules(b->lang)};
 	struct doc d = {0};
 	struct sbuf out = {0};
 

@@ -1,5 +1,6 @@
 /* app.c: the full-screen browser -- the main loop, the top bar and the
- * status line around the views, navigation and history. */
+ * status line around the modes, the keys every mode shares, navigation
+ * and history. */
 #include <config.h>
 
 #include <limits.h>
@@ -12,7 +13,6 @@
 #include "i18n.h"
 #include "options.h"
 #include "paint.h"
-#include "sanitize.h"
 #include "theme.h"
 #include "util.h"
 
@@ -22,7 +22,97 @@ enum {
 	MAX_MEASURE = 100,	/* the longest comfortable line of text */
 };
 
-#define CTRL(c) ((c) & 0x1f)
+/* The modes, by enum view_id. */
+static const struct view *const views[VIEW_COUNT] = {
+	[VIEW_PAGE] = &view_page,
+	[VIEW_CLOUD] = &view_cloud,
+	[VIEW_LIST] = &view_list,
+	[VIEW_HELP] = &view_help,
+};
+
+/* ------------------------------------------------------------ keys */
+
+static const struct binding tab_bindings[] = {
+	/* xgettext:c-format */
+	{ACT_TAB, {'1', '2', '3', '4', '5', '6', '7', '8', '9'},
+	 N_("a page, in the order of the tabs (%d: the cloud)"), NULL},
+	{ACT_TAB_NEXT, {'\t'}, N_("next page"), NULL},
+	{ACT_TAB_PREV, {KEYC(KEY_BTAB)}, N_("previous page"), NULL},
+	{ACT_LANG_NEXT, {'L'}, N_("next language"), NULL},
+	{ACT_LANG_PREV, {'H'}, N_("previous language"), NULL},
+};
+
+static const struct binding history_bindings[] = {
+	{ACT_BACK, {KEYC(KEY_LEFT), KEYC(KEY_BACKSPACE), KEYC_DEL, KEYC_CTRL('H')},
+	 N_("back"), NULL},
+	{ACT_FORWARD, {KEYC(KEY_RIGHT)}, N_("forward"), NULL},
+};
+
+static const struct binding other_bindings[] = {
+	{ACT_REDRAW, {KEYC_CTRL('L')}, N_("redraw the screen"), NULL},
+	{ACT_RELOAD, {'r'}, N_("reload the content from disk"), NULL},
+	{ACT_HELP, {'?', KEYC(KEY_F(1))}, N_("this help (Esc or q closes it)"), NULL},
+	{ACT_CANCEL, {KEYC_ESC}, N_("clear the status line's message"), NULL},
+	{ACT_QUIT, {'q'}, N_("quit"), NULL},
+};
+
+/* Gestures: in the help, never dispatched (the modes' mouse handlers
+ * do what they say). */
+static const struct binding mouse_bindings[] = {
+	{ACT_NONE, {0}, N_("a tab, a language, a link, a tag in the cloud"), N_("click")},
+	{ACT_NONE, {0}, N_("scroll"), N_("wheel")},
+	{ACT_NONE, {0}, N_("steer the cloud; over a tag it slows down"), N_("point")},
+	{ACT_NONE, {0}, N_("spin the cloud"), N_("drag")},
+};
+
+static const struct keytable tab_keys = KEYTABLE(N_("Pages and languages"), tab_bindings);
+static const struct keytable history_keys = KEYTABLE(N_("History"), history_bindings);
+static const struct keytable other_keys = KEYTABLE(N_("Other"), other_bindings);
+static const struct keytable mouse_keys = KEYTABLE(N_("Mouse"), mouse_bindings);
+
+/* Looked up after the current mode's tables. */
+static const struct keytable *const app_keys[] = {
+	&tab_keys, &history_keys, &other_keys, NULL,
+};
+
+static void
+add_table(const struct keytable **v, size_t *n, size_t max, const struct keytable *t)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == t)
+			return;	/* shared by several modes: once */
+	if (*n < max)
+		v[(*n)++] = t;
+}
+
+size_t
+app_help_tables(const struct keytable **v, size_t max)
+{
+	size_t n = 0;
+
+	for (int m = 0; m < VIEW_COUNT; m++) {
+		const struct keytable *const *t = views[m]->help != NULL
+		                                  ? views[m]->help : views[m]->keys;
+
+		for (; *t != NULL; t++)
+			add_table(v, &n, max, *t);
+		if (m == 0) {
+			add_table(v, &n, max, &tab_keys);
+			add_table(v, &n, max, &history_keys);
+		}
+	}
+	add_table(v, &n, max, &mouse_keys);
+	add_table(v, &n, max, &other_keys);
+	return n;
+}
+
+int
+app_keys_usable(const struct app *a, const struct binding *b)
+{
+	return b->act == ACT_TAB ? app_ntabs(a) : BINDING_KEYS;
+}
+
+/* ------------------------------------------------------------ shared */
 
 int
 app_margin(void)
@@ -46,14 +136,18 @@ app_ntabs(const struct app *a)
 	return (int)a->b->npages + 1;
 }
 
-static const struct view *
-current_view(const struct app *a)
+const char *
+app_tab_title(const struct app *a, int t)
 {
-	if (a->view == VIEW_HELP)
-		return &view_help;
-	if (a->page >= (int)a->b->npages)
-		return &view_cloud;
-	return &view_page;
+	if (t < (int)a->b->npages)
+		return a->b->pages[t].title;
+	return _("Cloud");
+}
+
+static enum view_id
+current(const struct app *a)
+{
+	return a->help ? VIEW_HELP : a->view;
 }
 
 void
@@ -67,15 +161,70 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 	a->msg_error = error;
 }
 
-/* ------------------------------------------------------------ top bar */
-
-static const char *
-tab_title(const struct app *a, int t)
+bool
+app_motion(const struct app *a, enum action act, long *by)
 {
-	if (t < (int)a->b->npages)
-		return a->b->pages[t].title;
-	return _("Cloud");
+	long page = a->body_height > 1 ? a->body_height - 1 : 1;
+
+	switch (act) {
+	case ACT_LINE_UP:
+		*by = -1;
+		return true;
+	case ACT_LINE_DOWN:
+		*by = 1;
+		return true;
+	case ACT_SCREEN_DOWN:
+		*by = page;
+		return true;
+	case ACT_SCREEN_UP:
+		*by = -page;
+		return true;
+	case ACT_HALF_DOWN:
+		*by = page / 2 + 1;
+		return true;
+	case ACT_HALF_UP:
+		*by = -(page / 2 + 1);
+		return true;
+	case ACT_TOP:
+		*by = LONG_MIN;
+		return true;
+	case ACT_BOTTOM:
+		*by = LONG_MAX;
+		return true;
+	default:
+		return false;
+	}
 }
+
+size_t
+app_move(size_t pos, long by, size_t max)
+{
+	if (by == LONG_MIN)
+		return 0;
+	if (by == LONG_MAX)
+		return max;
+	if (by < 0)	/* -by: by > LONG_MIN here */
+		return (size_t)-by >= pos ? 0 : pos - (size_t)-by < max ? pos - (size_t)-by : max;
+	return pos >= max || (size_t)by >= max - pos ? max : pos + (size_t)by;
+}
+
+static void
+view_go(struct app *a, enum view_id v, const struct place *p)
+{
+	if (views[v]->go != NULL)
+		views[v]->go(a, a->state[v], p);
+}
+
+/* Tell every mode what changed. */
+static void
+notify(struct app *a, unsigned what)
+{
+	for (int m = 0; m < VIEW_COUNT; m++)
+		if (views[m]->changed != NULL)
+			views[m]->changed(a, a->state[m], what);
+}
+
+/* ------------------------------------------------------------ top bar */
 
 static void
 add_hit(struct app *a, int x0, int x1, int target, bool lang)
@@ -91,7 +240,7 @@ tabs_width(const struct app *a, int sep)
 	int w = 0;
 
 	for (int t = 0; t < app_ntabs(a); t++)
-		w += paint_width(tab_title(a, t)) + 2 + (t > 0 ? sep : 0);
+		w += paint_width(app_tab_title(a, t)) + 2 + (t > 0 ? sep : 0);
 	return w;
 }
 
@@ -107,7 +256,7 @@ draw_tabs(struct app *a, int x, int maxw, bool full)
 
 		snprintf(buf, sizeof buf, " %d/%d", a->page + 1, app_ntabs(a));
 		x += paint_str(stdscr, 0, x, " ", maxw, ST_TAB_CURRENT);
-		x += paint_str(stdscr, 0, x, tab_title(a, a->page), maxw - (x - x0) - 1,
+		x += paint_str(stdscr, 0, x, app_tab_title(a, a->page), maxw - (x - x0) - 1,
 		               ST_TAB_CURRENT);
 		x += paint_str(stdscr, 0, x, " ", maxw - (x - x0), ST_TAB_CURRENT);
 		add_hit(a, x0, x, a->page, false);
@@ -122,7 +271,7 @@ draw_tabs(struct app *a, int x, int maxw, bool full)
 			x += paint_str(stdscr, 0, x, sep, maxw - (x - x0), ST_TAB);
 		start = x;
 		x += paint_str(stdscr, 0, x, " ", maxw - (x - x0), st);
-		x += paint_str(stdscr, 0, x, tab_title(a, t), maxw - (x - x0), st);
+		x += paint_str(stdscr, 0, x, app_tab_title(a, t), maxw - (x - x0), st);
 		x += paint_str(stdscr, 0, x, " ", maxw - (x - x0), st);
 		add_hit(a, start, x, t, false);
 	}
@@ -211,9 +360,9 @@ draw_status(struct app *a, const char *left)
 
 	paint_blank(stdscr, y, 0, COLS, a->msg[0] && a->msg_error
 	            ? ST_STATUS_ERROR : ST_STATUS);
-	if (a->prompt) {
-		x = paint_str(stdscr, y, 0, "/", COLS, ST_STATUS);
-		x += paint_text(stdscr, y, x, a->input.s ? a->input.s : "", a->input.len,
+	if (a->prompt.active) {
+		x = paint_str(stdscr, y, 0, a->prompt.lead, COLS, ST_STATUS);
+		x += paint_text(stdscr, y, x, a->prompt.text.s, a->prompt.text.len,
 		                COLS - x - 1, ST_STATUS);
 		move(y, x);
 		return;
@@ -228,26 +377,13 @@ draw_status(struct app *a, const char *left)
 		paint_str(stdscr, y, COLS - rw - 1, right, rw, ST_STATUS);
 }
 
-/* The page's name and the position: "History  12/80  15%". */
-static void
-status_text(const struct app *a, char *buf, size_t size)
-{
-	const char *name = a->view == VIEW_HELP ? _("Help") : tab_title(a, a->page);
-
-	if (a->view == VIEW_PAGE && a->page < (int)a->b->npages && a->doc.n > 0) {
-		size_t bottom = a->top + (size_t)a->body_height;
-		int pct;
-
-		if (bottom > a->doc.n)
-			bottom = a->doc.n;
-		pct = (int)(bottom * 100 / a->doc.n);
-		snprintf(buf, size, "%s  %zu/%zu  %d%%", name, a->top + 1, a->doc.n, pct);
-	} else {
-		snprintf(buf, size, "%s", name);
-	}
-}
-
 /* ------------------------------------------------------------ drawing */
+
+static bool
+too_small(void)
+{
+	return LINES < MIN_ROWS || COLS < MIN_COLS;
+}
 
 static void
 draw_too_small(void)
@@ -261,33 +397,46 @@ draw_too_small(void)
 static void
 draw(struct app *a)
 {
-	const struct view *v;
+	enum view_id v = current(a);
 	char left[256];
 
 	erase();
 	curs_set(0);
-	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
+	if (too_small()) {
 		draw_too_small();
 		return;
 	}
-	a->body_height = LINES - 2;
-	if (current_view(a) != &view_cloud)
-		tty_mouse_motion(false);	/* only the cloud follows the pointer */
 	draw_topbar(a);
-	v = current_view(a);
-	v->draw(a, 1, a->body_height);
-	if (current_view(a) != v) {
-		/* The view opened a page as it drew (a tag reaching the front
-		 * of the cloud): draw that instead, the program may sleep. */
-		erase();
-		tty_mouse_motion(false);
-		draw_topbar(a);
-		current_view(a)->draw(a, 1, a->body_height);
-	}
-	status_text(a, left, sizeof left);
+	views[v]->draw(a, a->state[v], 1, a->body_height);
+	if (views[v]->status != NULL)
+		views[v]->status(a, a->state[v], left, sizeof left);
+	else
+		snprintf(left, sizeof left, "%s", app_tab_title(a, a->page));
 	draw_status(a, left);
-	if (a->prompt)
+	if (a->prompt.active)
 		curs_set(1);
+}
+
+/* Time passes for the mode on screen.  A tick may open another mode (a
+ * tag reaching the front opens its page): tick that one too, so what is
+ * drawn is up to date and the program may sleep.  Returns how long. */
+static int
+tick(struct app *a)
+{
+	enum view_id v;
+	int ms = -1;
+
+	a->body_height = LINES - 2;
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		v = current(a);
+		ms = views[v]->tick(a, a->state[v]);
+		if (current(a) == v)
+			break;
+	}
+	v = current(a);
+	tty_mouse_motion(!too_small() && views[v]->pointer != NULL
+	                 && views[v]->pointer(a, a->state[v]));
+	return ms;
 }
 
 /* ------------------------------------------------------------ navigation */
@@ -300,12 +449,12 @@ push_place(struct place **v, size_t *n, size_t *cap, struct place p)
 }
 
 static struct place
-here(struct app *a)
+here(const struct app *a)
 {
 	struct place p = {a->page, -1, 0, 0};
 
-	if (a->page < (int)a->b->npages)
-		page_current_place(a, &p);
+	if (views[a->view]->where != NULL)
+		views[a->view]->where(a, a->state[a->view], &p);
 	return p;
 }
 
@@ -313,14 +462,9 @@ static void
 go(struct app *a, const struct place *p)
 {
 	a->page = p->page < app_ntabs(a) ? p->page : 0;
-	a->view = VIEW_PAGE;
-	a->link = -1;
-	a->match = -1;
-	a->matches.n = 0;
-	a->top = 0;
-	page_invalidate(a);
-	if (a->page < (int)a->b->npages)
-		page_restore_place(a, p);
+	a->view = a->page < (int)a->b->npages ? VIEW_PAGE : a->cloud_view;
+	a->help = false;
+	view_go(a, a->view, p);
 }
 
 void
@@ -333,6 +477,33 @@ app_goto_page(struct app *a, int page, int block, bool record)
 		a->nfwd = 0;
 	}
 	go(a, &to);
+}
+
+void
+app_open_tag(struct app *a, size_t t)
+{
+	const struct tag *tag;
+	int page;
+
+	if (t >= a->b->ntags)
+		return;
+	tag = &a->b->tags[t];
+	page = bundle_find_page(a->b, tag->page);
+	if (page >= 0)
+		app_goto_page(a, page, tag->block != NULL
+		              ? page_find_block(&a->b->pages[page], tag->block) : -1,
+		              true);
+}
+
+void
+app_show_view(struct app *a, enum view_id v)
+{
+	struct place p = here(a);
+
+	if (a->page >= (int)a->b->npages && (v == VIEW_CLOUD || v == VIEW_LIST))
+		a->cloud_view = v;
+	a->view = v;
+	view_go(a, v, &p);
 }
 
 /* One step through the history: from one stack to the other. */
@@ -356,35 +527,23 @@ travel(struct app *a, bool forward)
 	go(a, &from[--*nfrom]);
 }
 
-void
-app_back(struct app *a)
-{
-	travel(a, false);
-}
-
-void
-app_forward(struct app *a)
-{
-	travel(a, true);
-}
-
-void
-app_set_lang(struct app *a, enum lang l)
+static void
+set_lang(struct app *a, enum lang l)
 {
 	struct place p = here(a);
-	enum view_id view = a->view;
+	bool help = a->help;
 
 	if (a->set.lang[l] == NULL)
 		return;
-
 	a->lang = l;
 	a->b = a->set.lang[l];
 	i18n_set_language(l);
+	notify(a, CHANGE_LANG);
 	/* The languages share their structure: the same block stays at the
 	 * top (its offset means nothing in another language). */
 	p.offset = 0;
-	go(a, &p);		/* (and the page view searches it anew) */
-	a->view = view;		/* the help stays open, now in l */
+	go(a, &p);
+	a->help = help;		/* the help stays open, now in l */
 }
 
 static void
@@ -398,7 +557,7 @@ make_unambiguous(struct bundleset *set)
 static void
 reload(struct app *a)
 {
-	struct bundleset fresh;
+	struct bundleset fresh, old;
 	struct bundle_error err;
 	struct place p = here(a);
 	enum lang l = a->lang;
@@ -414,16 +573,18 @@ reload(struct app *a)
 	}
 	if (a->tty.ambig == AMBIGUOUS_WIDE)
 		make_unambiguous(&fresh);
-	cloud_view_forget();
-	bundleset_free(&a->set);
+	old = a->set;
 	a->set = fresh;
 	if (a->set.lang[l] == NULL)
 		l = bundleset_next_lang(&a->set, l, 1);
 	a->lang = l;
 	a->b = a->set.lang[l];
+	i18n_set_language(l);
+	/* Before the old set goes: no mode may keep a pointer into it. */
+	notify(a, CHANGE_CONTENT);
+	bundleset_free(&old);
 	if (p.page > (int)a->b->npages)
 		p.page = 0;
-	a->view = VIEW_PAGE;
 	go(a, &p);
 	app_message(a, false, "%s", _("Reloaded the content from disk"));
 }
@@ -437,142 +598,76 @@ switch_tab(struct app *a, int t)
 
 	t = ((t % n) + n) % n;
 	if (t == a->page)
-		a->view = VIEW_PAGE;	/* from the help: back where we were */
+		a->help = false;	/* from the help: back where we were */
 	else
 		app_goto_page(a, t, -1, true);
 }
 
-bool
-app_motion(const struct app *a, int key, bool keycode, long *by)
+/* An action of the application's own tables. */
+static void
+command(struct app *a, enum action act, int index)
 {
-	long page = a->body_height > 1 ? a->body_height - 1 : 1;
-
-	if (keycode) {
-		switch (key) {
-		case KEY_UP:
-			*by = -1;
-			return true;
-		case KEY_DOWN:
-			*by = 1;
-			return true;
-		case KEY_NPAGE:
-			*by = page;
-			return true;
-		case KEY_PPAGE:
-			*by = -page;
-			return true;
-		case KEY_HOME:
-			*by = LONG_MIN;
-			return true;
-		case KEY_END:
-			*by = LONG_MAX;
-			return true;
-		default:
-			return false;
-		}
-	}
-	switch (key) {
-	case 'k': case CTRL('P'):
-		*by = -1;
-		return true;
-	case 'j': case CTRL('N'):
-		*by = 1;
-		return true;
-	case ' ': case 'f': case CTRL('F'):
-		*by = page;
-		return true;
-	case 'b': case '-': case CTRL('B'):
-		*by = -page;
-		return true;
-	case 'd': case CTRL('D'):
-		*by = page / 2 + 1;
-		return true;
-	case 'u': case CTRL('U'):
-		*by = -(page / 2 + 1);
-		return true;
-	case 'g': case '<':
-		*by = LONG_MIN;
-		return true;
-	case 'G': case '>':
-		*by = LONG_MAX;
-		return true;
-	default:
-		return false;
-	}
-}
-
-size_t
-app_move(size_t pos, long by, size_t max)
-{
-	if (by == LONG_MIN)
-		return 0;
-	if (by == LONG_MAX)
-		return max;
-	if (by < 0)	/* -by: by > LONG_MIN here */
-		return (size_t)-by >= pos ? 0 : pos - (size_t)-by < max ? pos - (size_t)-by : max;
-	return pos >= max || (size_t)by >= max - pos ? max : pos + (size_t)by;
-}
-
-bool
-app_common_key(struct app *a, int key, bool keycode)
-{
-	if (keycode) {
-		switch (key) {
-		case KEY_F(1):
-			a->view = a->view == VIEW_HELP ? VIEW_PAGE : VIEW_HELP;
-			a->help_top = 0;
-			return true;
-		case KEY_BTAB:
-			switch_tab(a, a->page - 1);
-			return true;
-		case KEY_BACKSPACE:
-		case KEY_LEFT:
-			app_back(a);
-			return true;
-		case KEY_RIGHT:
-			app_forward(a);
-			return true;
-		default:
-			return false;
-		}
-	}
-	switch (key) {
-	case 'q':
-		a->quit = true;
-		return true;
-	case '?':
-		a->view = VIEW_HELP;
-		a->help_top = 0;
-		return true;
-	case '\t':
+	switch (act) {
+	case ACT_TAB:
+		if (index < app_ntabs(a))
+			switch_tab(a, index);
+		break;
+	case ACT_TAB_NEXT:
 		switch_tab(a, a->page + 1);
-		return true;
-	case 'L':
-		app_set_lang(a, bundleset_next_lang(&a->set, a->lang, 1));
-		return true;
-	case 'H':
-		app_set_lang(a, bundleset_next_lang(&a->set, a->lang, -1));
-		return true;
-	case CTRL('L'):
+		break;
+	case ACT_TAB_PREV:
+		switch_tab(a, a->page - 1);
+		break;
+	case ACT_LANG_NEXT:
+		set_lang(a, bundleset_next_lang(&a->set, a->lang, 1));
+		break;
+	case ACT_LANG_PREV:
+		set_lang(a, bundleset_next_lang(&a->set, a->lang, -1));
+		break;
+	case ACT_BACK:
+	case ACT_FORWARD:
+		travel(a, act == ACT_FORWARD);
+		break;
+	case ACT_REDRAW:
 		tty_repaint();
-		return true;
-	case 'r':
+		break;
+	case ACT_RELOAD:
 		reload(a);
-		return true;
-	case 127:
-	case CTRL('H'):
-		app_back(a);
-		return true;
-	case 27:
-		a->msg[0] = '\0';
-		return true;
+		break;
+	case ACT_HELP:
+		a->help = true;
+		view_go(a, VIEW_HELP, NULL);
+		break;
+	case ACT_QUIT:
+		a->quit = true;
+		break;
 	default:
-		if (key >= '1' && key <= '9' && key - '1' < app_ntabs(a)) {
-			switch_tab(a, key - '1');
-			return true;
-		}
-		return false;
+		break;	/* ACT_CANCEL: the message is gone already */
 	}
+}
+
+static void
+handle_key(struct app *a, key_code k)
+{
+	enum view_id v = current(a);
+	const struct binding *b;
+	int index;
+
+	/* The status line takes every key while a line is typed. */
+	if (a->prompt.active) {
+		enum view_id owner = a->prompt.owner;
+
+		if (prompt_key(&a->prompt, k) == PROMPT_DONE)
+			views[owner]->prompt_done(a, a->state[owner], a->prompt.text.s);
+		return;
+	}
+	a->msg[0] = '\0';
+	b = keys_lookup(views[v]->keys, k, &index);
+	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
+		return;
+	b = keys_lookup(app_keys, k, &index);
+	if (b != NULL)
+		command(a, b->act, index);
 }
 
 static bool
@@ -586,7 +681,7 @@ topbar_click(struct app *a, const MEVENT *m)
 		if (m->x < h->x0 || m->x >= h->x1)
 			continue;
 		if (h->lang)
-			app_set_lang(a, (enum lang)h->target);
+			set_lang(a, (enum lang)h->target);
 		else
 			switch_tab(a, h->target);
 		return true;
@@ -597,67 +692,61 @@ topbar_click(struct app *a, const MEVENT *m)
 static void
 handle_event(struct app *a, const struct event *ev)
 {
-	const struct view *v = current_view(a);
+	enum view_id v = current(a);
 
 	switch (ev->type) {
 	case EV_KEY:
-		/* The status line takes every key while a pattern is typed. */
-		if (a->prompt) {
-			page_prompt_key(a, ev->key, ev->keycode);
-			break;
-		}
-		a->msg[0] = '\0';
-		if (!v->key(a, ev->key, ev->keycode))
-			app_common_key(a, ev->key, ev->keycode);
+		handle_key(a, ev->key);
 		break;
 	case EV_MOUSE:
-		if (LINES < MIN_ROWS || COLS < MIN_COLS)
+		if (too_small())
 			break;
-		a->prompt = false;	/* a click elsewhere abandons the pattern */
-		if (!topbar_click(a, &ev->mouse) && v->mouse != NULL)
-			v->mouse(a, &ev->mouse);
+		a->prompt.active = false;	/* a click elsewhere abandons the line */
+		if (!topbar_click(a, &ev->mouse) && views[v]->mouse != NULL)
+			views[v]->mouse(a, a->state[v], &ev->mouse);
 		break;
 	case EV_REDRAW:
 		tty_repaint();
 		break;
 	case EV_RESIZE:
+		notify(a, CHANGE_SIZE);
+		break;
 	case EV_TIMEOUT:
 	case EV_QUIT:
 		break;
 	}
 }
 
+/* ------------------------------------------------------------ the loop */
+
 static void
 app_free(struct app *a)
 {
+	for (int m = 0; m < VIEW_COUNT; m++)
+		if (a->state[m] != NULL)
+			views[m]->free(a->state[m]);
 	bundleset_free(&a->set);
-	doc_free(&a->doc);
-	search_free(&a->search);
-	free(a->matches.v);
-	free(a->match_line);
-	sbuf_free(&a->input);
-	cloud_view_free();
+	prompt_free(&a->prompt);
 	free(a->back);
 	free(a->fwd);
 }
 
 int
 app_run(struct bundleset *set, enum lang lang, int page,
-        const struct tty_opts *opts)
+        const struct app_opts *opts)
 {
 	struct app a;
+	struct place start;
 	int sig = 0;
 
 	memset(&a, 0, sizeof a);
+	a.opts = opts;
 	a.set = *set;
 	memset(set, 0, sizeof *set);
 	a.lang = lang;
 	a.b = a.set.lang[lang];
-	a.page = page < 0 ? 0 : page;
-	a.link = -1;
-	a.match = -1;
-	a.doc_page = -1;
-	if (!tty_open(opts, &a.tty)) {
+	a.cloud_view = VIEW_CLOUD;
+	if (!tty_open(&opts->tty, &a.tty)) {
 		app_free(&a);
 		return EXIT_USAGE;
 	}
@@ -666,12 +755,17 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	theme_init(a.tty.colors);
 	paint_set_ambiguous(a.tty.ambig);
 	i18n_set_language(lang);
+	for (int m = 0; m < VIEW_COUNT; m++)
+		a.state[m] = views[m]->init(&a);
+	start = (struct place){page < 0 ? 0 : page, -1, 0, 0};
+	go(&a, &start);
 	while (!a.quit) {
 		struct event ev;
+		int ms = tick(&a);
 
 		draw(&a);
 		tty_flush();
-		tty_next(&ev, current_view(&a)->frame_ms(&a));
+		tty_next(&ev, ms);
 		if (ev.type == EV_QUIT) {
 			sig = ev.signal;
 			break;

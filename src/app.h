@@ -1,9 +1,13 @@
-/* app.h: the full-screen browser's state, shared by its views.
+/* app.h: the full-screen browser -- what its modes share, and the
+ * interface every mode implements.
  *
- * The screen is a top bar (title, page tabs, language switcher), a body
- * drawn by the current view, and a status line.  Each view -- a page, the
- * help, the cloud -- has the trio ncdu 1.x uses: draw, key (and mouse),
- * plus how long it may sleep before its next frame. */
+ * The screen is a top bar (title, tabs, language switcher), a body drawn
+ * by the current mode, and a status line.  The modes (a page, the cloud,
+ * the tag list, the help) are modules in the way tmux's window modes
+ * are: each has private state made by init, a tick for time passing, a
+ * draw that only reads, its key tables, and a mouse handler.  struct app
+ * keeps what they share: the content, the language, the tab, the
+ * history, the status line. */
 #ifndef ICLEI_APP_H
 #define ICLEI_APP_H
 
@@ -12,31 +16,68 @@
 
 #include "bundleset.h"
 #include "curses-compat.h"
-#include "layout.h"
-#include "search.h"
+#include "keys.h"
+#include "prompt.h"
 #include "tty.h"
-#include "util.h"
 
-enum view_id { VIEW_PAGE, VIEW_HELP, VIEW_CLOUD };
+/* The modes, in the order of views[] (app.c): adding one is a file of its
+ * own, a line here and a line there. */
+enum view_id { VIEW_PAGE, VIEW_CLOUD, VIEW_LIST, VIEW_HELP, VIEW_COUNT };
+
+/* A reading position that survives re-layout and language switches: the
+ * tab, and the block (and part of it) at the top of the screen. */
+struct place {
+	int page;		/* the tab */
+	int block, part;	/* -1: the top */
+	size_t offset;		/* bytes into that part's text */
+};
+
+/* What a mode is told has changed (bits). */
+enum change {
+	CHANGE_CONTENT = 1,	/* reloaded: every pointer into the old set is
+				   gone; drop them all now */
+	CHANGE_LANG = 2,	/* another language: the same structure */
+	CHANGE_SIZE = 4,	/* the terminal was resized */
+};
 
 struct app;
 
 struct view {
-	void (*draw)(struct app *a, int top, int height);
-	/* true when the key was the view's */
-	bool (*key)(struct app *a, int key, bool keycode);
-	bool (*mouse)(struct app *a, const MEVENT *m);
-	/* milliseconds until the next frame, -1 for none */
-	int (*frame_ms)(struct app *a);
+	const char *name;
+	/* Looked up before the application's own tables; NULL-ended. */
+	const struct keytable *const *keys;
+	/* What the help lists for the mode, in order (NULL: keys): the
+	 * keys, and those of a line it asks for. */
+	const struct keytable *const *help;
+	void *(*init)(struct app *a);
+	void (*free)(void *st);
+	/* The rest may be NULL where a mode has nothing to do: */
+	void (*changed)(struct app *a, void *st, unsigned what);
+	/* Show place p (a->page is p->page already; NULL: the help opens),
+	 * resp. say where the reader is (p->page is set already). */
+	void (*go)(struct app *a, void *st, const struct place *p);
+	void (*where)(const struct app *a, const void *st, struct place *p);
+	/* Time passes: animate, lay out anew, keep the state consistent
+	 * with the content and the screen.  May navigate.  Returns the
+	 * milliseconds until the next tick is due, -1 for none. */
+	int (*tick)(struct app *a, void *st);
+	/* Draw rows top .. top+height-1; reads state only. */
+	void (*draw)(const struct app *a, const void *st, int top, int height);
+	/* A bound key: its binding's action, and the key's place in the
+	 * binding's row.  False when the action is not the mode's to do. */
+	bool (*command)(struct app *a, void *st, enum action act, int index);
+	bool (*mouse)(struct app *a, void *st, const MEVENT *m);
+	/* The line typed on the status line at the mode's request. */
+	void (*prompt_done)(struct app *a, void *st, const char *text);
+	/* Whether pointer motion is wanted (NULL: never). */
+	bool (*pointer)(const struct app *a, const void *st);
+	/* The status line's left part: "History  12/80  15%" (NULL: the
+	 * tab's title). */
+	void (*status)(const struct app *a, const void *st, char *buf,
+	               size_t size);
 };
 
-/* A reading position that survives re-layout and language switches:
- * the page, and the block (and part of it) at the top of the screen. */
-struct place {
-	int page;
-	int block, part;
-	size_t offset;		/* bytes into that part's text */
-};
+extern const struct view view_page, view_cloud, view_list, view_help;
 
 /* A clickable stretch of the top bar. */
 struct hit {
@@ -45,32 +86,29 @@ struct hit {
 	bool lang;
 };
 
+struct app_opts {
+	struct tty_opts tty;
+	bool still;		/* the cloud starts still (--no-motion) */
+	int fps;		/* the moving cloud's frame rate */
+};
+
 struct app {
+	const struct app_opts *opts;
+
 	/* content */
 	struct bundleset set;
-	char *data_dir;
 	enum lang lang;
 	struct bundle *b;	/* set.lang[lang] */
 	struct tty_info tty;
 
-	/* where we are: a page, or the cloud (page == b->npages) */
-	int page;
-	enum view_id view;	/* VIEW_HELP overlays the page or the cloud */
+	/* where we are */
+	int page;		/* the tab: a page, or the cloud (b->npages) */
+	enum view_id view;	/* the mode showing that tab */
+	enum view_id cloud_view;	/* how the Cloud tab shows: cloud or list */
+	bool help;		/* the help is over it */
+	void *state[VIEW_COUNT];
 
-	/* the page as laid out, and the reading position in it */
-	struct doc doc;
-	int doc_page, doc_width;
-	const struct bundle *doc_bundle;
-	size_t top;		/* first display line on screen */
-	int link;		/* block of the selected link, or -1 */
-
-	/* search */
-	struct search search;
-	struct matches matches;
-	size_t *match_line;	/* display line where each match starts */
-	long match;		/* the current match, or -1 */
-	bool prompt;		/* typing a search pattern */
-	struct sbuf input;
+	struct prompt prompt;
 
 	/* history */
 	struct place *back, *fwd;
@@ -79,10 +117,6 @@ struct app {
 	/* the status line's message, until the next key */
 	char msg[600];
 	bool msg_error;
-
-	/* help and cloud views */
-	size_t help_top;
-	size_t cloud_sel;
 
 	struct hit hits[16];
 	int nhits;
@@ -93,47 +127,38 @@ struct app {
 /* Run the browser over set (taken over), starting at page (-1: the
  * first).  Returns the exit status. */
 int app_run(struct bundleset *set, enum lang lang, int page,
-            const struct tty_opts *opts);
+            const struct app_opts *opts);
 
 /* The text column where the body starts, and its width. */
 int app_margin(void);
 int app_text_width(void);
 
-/* Navigation shared by the views. */
+/* Number of tabs: the pages, then the cloud. */
+int app_ntabs(const struct app *a);
+const char *app_tab_title(const struct app *a, int t);
+
+/* Navigation shared by the modes. */
 void app_goto_page(struct app *a, int page, int block, bool record);
-void app_back(struct app *a);
-void app_forward(struct app *a);
-void app_set_lang(struct app *a, enum lang l);
+/* Open tag t's page, at its block (recorded in the history). */
+void app_open_tag(struct app *a, size_t t);
+void app_show_view(struct app *a, enum view_id v);
 void app_message(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* The page view's reading position (view_page.c). */
-void page_current_place(struct app *a, struct place *p);
-void page_restore_place(struct app *a, const struct place *p);
-void page_invalidate(struct app *a);
-/* A key while the search pattern is being typed on the status line. */
-void page_prompt_key(struct app *a, int key, bool keycode);
-
-/* The moving keys of less and vi that every scrolling view shares: how
- * far the key moves, LONG_MIN for the top and LONG_MAX for the bottom. */
-bool app_motion(const struct app *a, int key, bool keycode, long *by);
+/* How far a moving action goes: lines, LONG_MIN for the top and LONG_MAX
+ * for the bottom; false for an action that does not move. */
+bool app_motion(const struct app *a, enum action act, long *by);
 
 /* pos moved by `by` (LONG_MIN: to 0, LONG_MAX: to max), kept in 0..max. */
 size_t app_move(size_t pos, long by, size_t max);
 
-/* Keys every view shares (quit, help, pages, languages, redraw...). */
-bool app_common_key(struct app *a, int key, bool keycode);
+/* The key tables in the order the help lists them: the first mode's, the
+ * app's for moving about, each other mode's (a table shared by several
+ * modes once), the mouse, the rest of the app's.  Into v (n entries at
+ * most); returns how many. */
+size_t app_help_tables(const struct keytable **v, size_t n);
 
-/* Number of tabs: the pages, then the cloud. */
-int app_ntabs(const struct app *a);
-
-extern const struct view view_page, view_help, view_cloud;
-
-/* The cloud's options: still (--no-motion: keyboard rotation only) and
- * frames per second while it moves (--fps). */
-void cloud_view_configure(bool still, int fps);
-void cloud_view_free(void);
-/* Before the bundle the cloud shows is freed. */
-void cloud_view_forget(void);
+/* How many keys of a binding's row work now (the digits: one per tab). */
+int app_keys_usable(const struct app *a, const struct binding *b);
 
 #endif

@@ -241,11 +241,11 @@ read_lang(struct loader *L, void *obj, const struct field *f)
 	if (!ld_get_text(L, &b->lang, ONE_LINE))
 		return false;
 	b->lang_at = ld_here(L);
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (strcmp(b->lang, lang_code((enum lang)l)) == 0)
-			return true;
-	return ld_fail(L, ld_here(L), _("unknown language '%s' (known: en, ko, ja, zh)"),
-	               ld_quoted(q, sizeof q, b->lang, strlen(b->lang)));
+	if (lang_find(b->lang) >= 0)
+		return true;
+	return ld_fail(L, ld_here(L), _("unknown language '%s' (known: %s)"),
+	               ld_quoted(q, sizeof q, b->lang, strlen(b->lang)),
+	               lang_list_codes());
 }
 
 static const struct field top_fields[] = {

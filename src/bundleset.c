@@ -158,9 +158,8 @@ load_if_there(struct bundleset *set, const char *dir, enum lang l, int *found,
 static bool
 none_found(struct bundleset *set, const char *dir, struct bundle_error *err)
 {
-	bundle_error_set(err, dir, (struct mark){0, 0}, "%s",
-	                 _("no bundle here (expected en.yaml, ko.yaml, "
-	                   "ja.yaml or zh.yaml)"));
+	bundle_error_set(err, dir, (struct mark){0, 0},
+	                 _("no bundle here (expected one of %s)"), lang_list_files());
 	bundleset_free(set);
 	return false;
 }

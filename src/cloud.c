@@ -34,17 +34,36 @@ next_random(unsigned *s)
 	return *s = x;
 }
 
-static const struct bundle *sort_b;
+/* A tag's weight, and where it is in the bundle: sorted heaviest first,
+ * ties in bundle order. */
+struct ranked {
+	int weight;
+	size_t tag;
+};
 
 static int
 heavier(const void *x, const void *y)
 {
-	int i = *(const int *)x, j = *(const int *)y;
-	int wi = sort_b->tags[i].weight, wj = sort_b->tags[j].weight;
+	const struct ranked *a = x, *b = y;
 
-	if (wi != wj)
-		return wj - wi;
-	return i - j;
+	if (a->weight != b->weight)
+		return b->weight - a->weight;
+	return a->tag < b->tag ? -1 : a->tag > b->tag;
+}
+
+size_t *
+cloud_tags_by_weight(const struct bundle *b)
+{
+	struct ranked *r = xcalloc(b->ntags, sizeof *r);
+	size_t *order = xcalloc(b->ntags, sizeof *order);
+
+	for (size_t i = 0; i < b->ntags; i++)
+		r[i] = (struct ranked){b->tags[i].weight, i};
+	qsort(r, b->ntags, sizeof *r, heavier);
+	for (size_t i = 0; i < b->ntags; i++)
+		order[i] = r[i].tag;
+	free(r);
+	return order;
 }
 
 static double
@@ -57,22 +76,18 @@ void
 cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 {
 	size_t n = b->ntags < CLOUD_MAX_ITEMS ? b->ntags : CLOUD_MAX_ITEMS;
-	int *order = xcalloc(b->ntags, sizeof *order);
+	size_t *order = cloud_tags_by_weight(b);
 
 	memset(c, 0, sizeof *c);
 	c->items = xcalloc(n, sizeof *c->items);
 	c->n = n;
 	c->focus = -1;
 	c->pinned[0] = c->pinned[1] = -1;
-	for (size_t i = 0; i < b->ntags; i++)
-		order[i] = (int)i;
-	sort_b = b;
-	qsort(order, b->ntags, sizeof *order, heavier);
 	/* Shuffle the chosen ones (Fisher-Yates), so weights spread round
 	 * the sphere instead of piling up at one pole. */
 	for (size_t i = n; i > 1; i--) {
 		size_t j = next_random(&seed) % i;
-		int t = order[i - 1];
+		size_t t = order[i - 1];
 
 		order[i - 1] = order[j];
 		order[j] = t;
@@ -87,7 +102,7 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 		it->p[0] = cos(theta) * sin(phi);
 		it->p[1] = sin(theta) * sin(phi);
 		it->p[2] = cos(phi);
-		it->tag = order[i];
+		it->tag = (int)order[i];
 	}
 	free(order);
 	cloud_relabel(c, b);

@@ -61,6 +61,11 @@ struct cloud_frame {
 void cloud_init(struct cloud *c, const struct bundle *b, unsigned seed);
 void cloud_free(struct cloud *c);
 
+/* The bundle's tags by index, heaviest first (ties in bundle order): the
+ * order the cloud chooses its items in, Tab visits them, and the list
+ * shows them.  A new array of b->ntags. */
+size_t *cloud_tags_by_weight(const struct bundle *b);
+
 /* Point the items at another language's labels (same tags, same order):
  * the orientation stays. */
 void cloud_relabel(struct cloud *c, const struct bundle *b);

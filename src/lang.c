@@ -1,6 +1,8 @@
 /* lang.c: the languages iclei-tui knows, their names and aliases. */
 #include <config.h>
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -8,12 +10,13 @@
 #include "lang.h"
 
 static const struct {
-	const char *code, *alias, *catalog;
+	const char *code, *alias, *name, *catalog;
+	enum break_rules rules;
 } langs[LANG_COUNT] = {
-	[LANG_EN] = {"en", "en", "en"},
-	[LANG_KO] = {"ko", "kr", "ko"},
-	[LANG_JA] = {"ja", "jp", "ja"},
-	[LANG_ZH] = {"zh", "cn", "zh_CN"},
+#define LANG_ROW(id, code, alias, name, catalog, rules) \
+	[LANG_##id] = {code, alias, name, catalog, rules},
+	LANGUAGES(LANG_ROW)
+#undef LANG_ROW
 };
 
 const char *
@@ -26,6 +29,29 @@ const char *
 lang_catalog(enum lang l)
 {
 	return langs[l].catalog;
+}
+
+const char *
+lang_name(enum lang l)
+{
+	return langs[l].name;
+}
+
+int
+lang_find(const char *code)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (strcmp(code, langs[l].code) == 0)
+			return l;
+	return -1;
+}
+
+enum break_rules
+lang_break_rules(const char *code)
+{
+	int l = lang_find(code);
+
+	return l >= 0 ? langs[l].rules : BREAK_UAX14;
 }
 
 int
@@ -90,4 +116,55 @@ lang_from_env(void)
 		}
 	}
 	return LANG_EN;
+}
+
+/* ", "-joined: each language's field, then suffix; skipping aliases that
+ * are the code. */
+static void
+join(char *buf, size_t size, bool aliases, const char *suffix)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const char *s = aliases ? langs[l].alias : langs[l].code;
+		size_t n = strlen(s) + strlen(suffix);
+
+		if (aliases && strcmp(s, langs[l].code) == 0)
+			continue;
+		if (len + n + 3 > size)
+			break;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s",
+		                        len > 0 ? ", " : "", s, suffix);
+	}
+}
+
+const char *
+lang_list_codes(void)
+{
+	static char buf[16 * LANG_COUNT];
+
+	if (buf[0] == '\0')
+		join(buf, sizeof buf, false, "");
+	return buf;
+}
+
+const char *
+lang_list_aliases(void)
+{
+	static char buf[16 * LANG_COUNT];
+
+	if (buf[0] == '\0')
+		join(buf, sizeof buf, true, "");
+	return buf;
+}
+
+const char *
+lang_list_files(void)
+{
+	static char buf[24 * LANG_COUNT];
+
+	if (buf[0] == '\0')
+		join(buf, sizeof buf, false, ".yaml");
+	return buf;
 }

@@ -83,8 +83,8 @@ choose_lang(const struct options *o, const struct bundleset *set, enum lang *out
 	}
 	l = lang_parse(o->lang);
 	if (l < 0) {
-		usage_error(_("unknown language '%s' (valid: en, ko, ja, zh)"),
-		            sanitize_arg(o->lang));
+		usage_error(_("unknown language '%s' (valid: %s)"),
+		            sanitize_arg(o->lang), lang_list_codes());
 		return -1;
 	}
 	if (set->lang[l] == NULL) {
@@ -132,8 +132,9 @@ run_dump(const struct options *o, struct bundle *b, int page)
 {
 	struct layout_opts lo = {
 		.width = dump_width(o),
-		.ambig = o->ambiguous == AMBIG_WIDE ? AMBIGUOUS_WIDE : AMBIGUOUS_NARROW,
-		.rules = text_break_rules(b->lang),
+		.ambig = o->ambiguous == AMBIGUOUS_WIDE ? AMBIGUOUS_WIDE
+		                                        : AMBIGUOUS_NARROW,
+		.rules = lang_break_rules(b->lang),
 	};
 
 	if (lo.ambig == AMBIGUOUS_WIDE)
@@ -149,21 +150,17 @@ static int
 run_browser(const struct options *o, struct bundleset *set, enum lang lang,
             int page)
 {
-	struct tty_opts to = {
-		.color = (enum color_mode)o->color,
-		.mouse = !o->no_mouse,
-		.ambiguous = o->ambiguous == AMBIG_AUTO ? -1
-		             : o->ambiguous == AMBIG_WIDE ? AMBIGUOUS_WIDE
-		                                          : AMBIGUOUS_NARROW,
+	const char *still = getenv("ICLEI_TUI_NO_MOTION");
+	struct app_opts ao = {
+		.tty = {o->color, !o->no_mouse, o->ambiguous},
+		.still = o->no_motion || (still != NULL && *still != '\0'
+		                          && strcmp(still, "0") != 0),
+		.fps = o->fps > 0 ? o->fps : 30,
 	};
 
-	const char *still = getenv("ICLEI_TUI_NO_MOTION");
-
-	cloud_view_configure(o->no_motion || (still != NULL && *still != '\0'
-	                                      && strcmp(still, "0") != 0), o->fps);
 	/* Nothing more may be printed to stdout through stdio: curses owns
 	 * it now, and app_run gives it back. */
-	return app_run(set, lang, page, &to);
+	return app_run(set, lang, page, &ao);
 }
 
 /* --dump shows one language: load that file alone -- the asked-for one,
@@ -175,8 +172,8 @@ load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
 	int first = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
 
 	if (first < 0) {
-		usage_error(_("unknown language '%s' (valid: en, ko, ja, zh)"),
-		            sanitize_arg(o->lang));
+		usage_error(_("unknown language '%s' (valid: %s)"),
+		            sanitize_arg(o->lang), lang_list_codes());
 		return EXIT_USAGE;
 	}
 	for (int k = 0; k < LANG_COUNT; k++) {
@@ -206,7 +203,7 @@ load_all(const struct options *o, const char *dir, struct bundleset *set,
 {
 	bool ok;
 
-	if (!o->check && o->ambiguous == AMBIG_AUTO)
+	if (!o->check && o->ambiguous == AMBIGUOUS_AUTO)
 		tty_probe_start();
 	ok = bundleset_load(set, dir, err);
 	tty_probe_wait();

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "options.h"
 #include "sanitize.h"
 #include "util.h"
@@ -75,14 +76,18 @@ options_help(void)
 	printf(_("Usage: %s [OPTION]...\n"
 	         "  or:  %s --check [FILE]...\n"), program_name, program_name);
 	fputs(_("Read ICLEI East Asia's history, mission, network and achievements\n"
-	        "in English, Korean, Japanese or Chinese, in the terminal.  Without\n"
+	        "in the terminal, in each language of its content bundle.  Without\n"
 	        "--dump or --check, a full-screen browser; press ? in it for the keys.\n"), stdout);
 	fputs("\n", stdout);
-	fputs(_("  -l, --lang=LANG        language: en, ko, ja, zh (also kr, jp, cn; any\n"
-	        "                           case); default: from LANGUAGE, LC_ALL,\n"
-	        "                           LC_MESSAGES, LANG, else en\n"
-	        "  -p, --page=PAGE        page: history, mission, network, achievements\n"
-	        "                           (default: history; --dump: every page)\n"
+	/* TRANSLATORS: the first %s lists the language codes, the second
+	 * their other names. */
+	printf(_("  -l, --lang=LANG        language: %s (also %s; any\n"
+	         "                           case); default: from LANGUAGE, LC_ALL,\n"
+	         "                           LC_MESSAGES, LANG, else en\n"),
+	       lang_list_codes(), lang_list_aliases());
+	fputs(_("  -p, --page=PAGE        the page with that id in the bundle (an\n"
+	        "                           unknown one lists them); default: the\n"
+	        "                           first; --dump: every page\n"
 	        "  -d, --data-dir=DIR     read the content bundle from DIR\n"), stdout);
 	fputs(_("      --dump             print the page (every page, in order, when\n"
 	        "                           --page is not given) as plain text to\n"
@@ -148,7 +153,7 @@ parse_width(const char *arg, int *out)
 	return 0;
 }
 
-/* One of three words: its index, or -1 after saying what is valid. */
+/* Which of three words arg is, or -1 after saying what is valid. */
 static int
 parse_word(const char *option, const char *arg, const char *const words[3])
 {
@@ -160,13 +165,24 @@ parse_word(const char *option, const char *arg, const char *const words[3])
 	return -1;
 }
 
+/* The words of --ambiguous and --color, and the values they stand for. */
+static const char *const ambiguous_words[3] = {"auto", "narrow", "wide"};
+static const enum ambiguous ambiguous_values[3] = {
+	AMBIGUOUS_AUTO, AMBIGUOUS_NARROW, AMBIGUOUS_WIDE,
+};
+static const char *const color_words[3] = {"never", "auto", "always"};
+static const enum color_mode color_values[3] = {
+	COLOR_NEVER, COLOR_AUTO, COLOR_ALWAYS,
+};
+
 int
 options_parse(int argc, char **argv, struct options *o)
 {
-	int c;
+	int c, w;
 
 	memset(o, 0, sizeof *o);
-	o->color = 1;	/* auto */
+	o->ambiguous = AMBIGUOUS_AUTO;
+	o->color = COLOR_AUTO;
 	/* getopt's own messages would echo the argument unsanitised. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":l:p:d:w:hV", long_options, NULL)) != -1) {
@@ -190,23 +206,16 @@ options_parse(int argc, char **argv, struct options *o)
 		case OPT_CHECK:
 			o->check = true;
 			break;
-		case OPT_AMBIGUOUS: {
-			static const char *const w[3] = {"auto", "narrow", "wide"};
-			int v = parse_word("ambiguous", optarg, w);
-
-			if (v < 0)
+		case OPT_AMBIGUOUS:
+			if ((w = parse_word("ambiguous", optarg, ambiguous_words)) < 0)
 				return EXIT_USAGE;
-			o->ambiguous = (enum ambiguous_opt)v;
+			o->ambiguous = ambiguous_values[w];
 			break;
-		}
-		case OPT_COLOR: {
-			/* In the order of enum color_mode. */
-			static const char *const w[3] = {"never", "auto", "always"};
-
-			if ((o->color = parse_word("color", optarg, w)) < 0)
+		case OPT_COLOR:
+			if ((w = parse_word("color", optarg, color_words)) < 0)
 				return EXIT_USAGE;
+			o->color = color_values[w];
 			break;
-		}
 		case OPT_NO_MOUSE:
 			o->no_mouse = true;
 			break;

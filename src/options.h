@@ -5,17 +5,12 @@
 #include <stdbool.h>
 
 #include "text.h"
+#include "tty.h"
 
 enum exit_status {
 	EXIT_OK = 0,
 	EXIT_INVALID = 1,	/* invalid bundle, or another failure */
 	EXIT_USAGE = 2,
-};
-
-enum ambiguous_opt {
-	AMBIG_AUTO,		/* ask the terminal (narrow for --dump) */
-	AMBIG_NARROW,
-	AMBIG_WIDE,
 };
 
 struct options {
@@ -25,8 +20,8 @@ struct options {
 	bool dump, check;
 	bool help, version;	/* print after parsing: --lang may come later */
 	int width;		/* --width, 0 when not given */
-	enum ambiguous_opt ambiguous;
-	int color;		/* enum color_mode (tty.h) */
+	enum ambiguous ambiguous;	/* AUTO: ask the terminal (narrow for --dump) */
+	enum color_mode color;
 	bool no_mouse;
 	bool no_motion;		/* the cloud starts still */
 	int fps;		/* the cloud's frames per second, 0: default */

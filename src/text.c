@@ -13,16 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-enum break_rules
-text_break_rules(const char *lang)
-{
-	if (strcmp(lang, "ko") == 0)
-		return BREAK_KEEP_ALL;
-	if (strcmp(lang, "ja") == 0 || strcmp(lang, "zh") == 0)
-		return BREAK_KINSOKU;
-	return BREAK_UAX14;
-}
-
 int
 text_char_width(ucs4_t c)
 {

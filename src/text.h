@@ -10,6 +10,8 @@
 
 /* How the terminal draws East Asian Ambiguous characters (UAX #11). */
 enum ambiguous {
+	AMBIGUOUS_AUTO,		/* not known yet: ask the terminal (an option's
+				   value; layout takes it as narrow) */
 	AMBIGUOUS_NARROW,	/* one column: most terminals */
 	AMBIGUOUS_WIDE,		/* two: "CJK width" terminals; we replace them */
 };
@@ -20,9 +22,6 @@ enum break_rules {
 	BREAK_KEEP_ALL,		/* Korean: break only after spaces */
 	BREAK_KINSOKU,		/* Japanese, Chinese: UAX #14 + kinsoku shori */
 };
-
-/* The rules for a bundle language code ("ko" -> BREAK_KEEP_ALL). */
-enum break_rules text_break_rules(const char *lang);
 
 /* Columns of one character, as ncurses (glibc wcwidth) counts them:
  * 0 for combining marks, 2 for wide, else 1. */

@@ -429,8 +429,8 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 		fcntl(T.pipe[i], F_SETFL, fcntl(T.pipe[i], F_GETFL) | O_NONBLOCK);
 		fcntl(T.pipe[i], F_SETFD, FD_CLOEXEC);
 	}
-	if (opts->ambiguous >= 0) {
-		info->ambig = (enum ambiguous)opts->ambiguous;
+	if (opts->ambiguous != AMBIGUOUS_AUTO) {
+		info->ambig = opts->ambiguous;
 	} else {
 		tty_probe_start();	/* unless main has asked already */
 		info->ambig = tty_probe_wait();
@@ -619,8 +619,7 @@ input_event(struct event *ev)
 	if (r == KEY_CODE_YES && wc == KEY_RESIZE)
 		return false;	/* ours come from SIGWINCH */
 	ev->type = EV_KEY;
-	ev->key = (int)wc;
-	ev->keycode = r == KEY_CODE_YES;
+	ev->key = r == KEY_CODE_YES ? KEYC(wc) : (key_code)wc;
 	return true;
 }
 

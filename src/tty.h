@@ -11,29 +11,30 @@
 #include <stdbool.h>
 
 #include "curses-compat.h"
+#include "keys.h"
 #include "text.h"
 
 enum color_mode {
-	COLOR_NEVER,
 	COLOR_AUTO,		/* when the terminal has colours and NO_COLOR is unset */
+	COLOR_NEVER,
 	COLOR_ALWAYS,
 };
 
 struct tty_opts {
 	enum color_mode color;
 	bool mouse;
-	int ambiguous;		/* -1: probe the terminal; else enum ambiguous */
+	enum ambiguous ambiguous;	/* AMBIGUOUS_AUTO: ask the terminal */
 };
 
 /* What the terminal turned out to be. */
 struct tty_info {
 	int colors;		/* 0 (monochrome), 8, or 256 */
-	enum ambiguous ambig;
+	enum ambiguous ambig;	/* narrow or wide, never AUTO */
 };
 
 enum event_type {
 	EV_TIMEOUT,		/* the timeout passed: a frame is due */
-	EV_KEY,			/* key: a character, or a KEY_* code */
+	EV_KEY,			/* key */
 	EV_MOUSE,
 	EV_RESIZE,		/* LINES and COLS are new */
 	EV_QUIT,		/* SIGINT, SIGTERM or SIGHUP: leave */
@@ -42,8 +43,7 @@ enum event_type {
 
 struct event {
 	enum event_type type;
-	int key;		/* EV_KEY */
-	bool keycode;		/* key is a KEY_* code, not a character */
+	key_code key;		/* EV_KEY */
 	MEVENT mouse;		/* EV_MOUSE */
 	int signal;		/* EV_QUIT */
 };

@@ -1,8 +1,11 @@
-/* view_help.c: the keys, by what they do.  Looked up through gettext at
- * draw time, so a language switch changes the help too. */
+/* view_help.c: the keys, by what they do -- made from the key tables of
+ * the application and of every mode (app_help_tables), so the help lists
+ * exactly what dispatch does.  Looked up through gettext when laid out,
+ * and laid out again after a language switch. */
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,52 +14,8 @@
 #include "paint.h"
 #include "util.h"
 
-/* Key names that are words are translatable (N_); bare keys are not. */
-static const struct {
-	const char *keys;	/* NULL: a section heading */
-	const char *what;
-} help[] = {
-	{NULL, N_("Reading")},
-	{N_("\u2191 \u2193  k j  Ctrl-P Ctrl-N"), N_("one line up, down")},
-	{N_("Space PgDn f  Ctrl-F"), N_("one screen down")},
-	{N_("b PgUp -  Ctrl-B"), N_("one screen up")},
-	{"d u  Ctrl-D Ctrl-U", N_("half a screen down, up")},
-	{N_("g Home <"), N_("top of the page")},
-	{N_("G End >"), N_("bottom of the page")},
-	{NULL, N_("Pages and languages")},
-	{"1 2 3 4 5", N_("a page, in the order of the tabs (5: the cloud)")},
-	{N_("Tab  Shift-Tab"), N_("next, previous page")},
-	{"L  H", N_("next, previous language")},
-	{NULL, N_("Search")},
-	{"/", N_("search this page (Enter: go; Esc, Ctrl-G: cancel; Ctrl-U: clear)")},
-	{"n  N", N_("next, previous match")},
-	{NULL, N_("Links and history")},
-	{"]  [", N_("select the next, previous link")},
-	{N_("Enter"), N_("follow the selected link")},
-	{N_("\u2190  Backspace"), N_("back")},
-	{N_("\u2192"), N_("forward")},
-	{NULL, N_("The cloud (tab 5)")},
-	{N_("\u2190 \u2192 \u2191 \u2193  h j k"), N_("turn it")},
-	{N_("Tab  Shift-Tab"), N_("bring the next, previous tag to the front")},
-	{N_("Enter"), N_("open that tag's page (Backspace comes back)")},
-	{N_("Space"), N_("pause, go on")},
-	{"+ -", N_("faster, slower")},
-	{"l", N_("the tags as a list, heaviest first (l again: the cloud)")},
-	{NULL, N_("Mouse")},
-	{N_("click"), N_("a tab, a language, a link, a tag in the cloud")},
-	{N_("wheel"), N_("scroll")},
-	{N_("point"), N_("steer the cloud; over a tag it slows down")},
-	{N_("drag"), N_("spin the cloud")},
-	{NULL, N_("Other")},
-	{"Ctrl-L", N_("redraw the screen")},
-	{"r", N_("reload the content from disk")},
-	{"? F1", N_("this help (Esc or q closes it)")},
-	{"q", N_("quit")},
-};
-
-enum { NHELP = sizeof help / sizeof *help };
-
-/* A row of the help as laid out: a key (or NULL) and a stretch of text. */
+/* A row of the help as laid out: a key column (or NULL) and a stretch of
+ * a text. */
 struct row {
 	const char *key;
 	const char *text;
@@ -64,63 +23,202 @@ struct row {
 	enum style st;
 };
 
-static void
-add_row(struct row **v, size_t *n, size_t *cap, struct row r)
+struct help_state {
+	size_t top;
+	int width;		/* laid out for; -1: not yet, or stale */
+	int keyw;		/* the key column, 4 when keys go above */
+	struct row *rows;
+	size_t n, cap;
+	char **strs;		/* what the rows point into, owned */
+	size_t nstrs, capstrs;
+};
+
+static const struct binding help_bindings[] = {
+	{ACT_CLOSE, {KEYC_ESC, 'q', '?', KEYC(KEY_F(1))}, N_("close this help"), NULL},
+};
+
+static const struct keytable help_keys = KEYTABLE(N_("Help"), help_bindings);
+static const struct keytable *const keys[] = {&keys_motion, &help_keys, NULL};
+
+/* ------------------------------------------------------------ layout */
+
+static const char *
+keep(struct help_state *s, char *str)
 {
-	grow(v, cap, *n + 1, sizeof **v);
-	(*v)[(*n)++] = r;
+	grow(&s->strs, &s->capstrs, s->nstrs + 1, sizeof *s->strs);
+	s->strs[s->nstrs++] = str;
+	return str;
 }
 
-/* The help at this width: descriptions wrapped by the layout engine in
- * the column after the keys (under them when the screen is narrow). */
-static size_t
-lay_out(struct row **v, int width, int *keyw)
+/* A help text or heading, translated; "%d" in it is the cloud's tab.
+ * (Put in by hand: a translation is no format string to trust.) */
+static const char *
+text_of(const struct app *a, struct help_state *s, const char *msgid)
 {
-	size_t n = 0, cap = 0;
-	int textw;
+	const char *text = _(msgid), *d = strstr(text, "%d");
+	struct sbuf b = {0};
 
-	*keyw = 0;
-	for (int i = 0; i < NHELP; i++)
-		if (help[i].keys != NULL && paint_width(_(help[i].keys)) > *keyw)
-			*keyw = paint_width(_(help[i].keys));
-	*keyw += 3;
-	if (width - 2 - *keyw < 20)
-		*keyw = 4;		/* narrow: descriptions below their keys */
-	textw = width - 2 - *keyw;
-	add_row(v, &n, &cap, (struct row){NULL, _("Keys"), 0, strlen(_("Keys")), ST_TITLE});
-	add_row(v, &n, &cap, (struct row){NULL, "", 0, 0, ST_NORMAL});
-	for (int i = 0; i < NHELP; i++) {
-		const char *what = _(help[i].what);
-		struct tlines tl = {0};
+	if (d == NULL)
+		return text;
+	sbuf_add(&b, text, (size_t)(d - text));
+	sbuf_printf(&b, "%d", app_ntabs(a));
+	sbuf_adds(&b, d + 2);
+	return keep(s, b.s);
+}
 
-		if (help[i].keys == NULL) {
-			if (i > 0)
-				add_row(v, &n, &cap, (struct row){NULL, "", 0, 0, ST_NORMAL});
-			add_row(v, &n, &cap, (struct row){NULL, what, 0, strlen(what), ST_HEADING});
-			continue;
+static void
+add_row(struct help_state *s, const char *key, const char *text, size_t start,
+        size_t end, enum style st)
+{
+	grow(&s->rows, &s->cap, s->n + 1, sizeof *s->rows);
+	s->rows[s->n++] = (struct row){key, text, start, end, st};
+}
+
+static void
+forget_rows(struct help_state *s)
+{
+	for (size_t i = 0; i < s->nstrs; i++)
+		free(s->strs[i]);
+	s->nstrs = 0;
+	s->n = 0;
+}
+
+/* One binding: its keys, and what it does wrapped in the column after
+ * them (under them when the screen is narrow). */
+static void
+lay_out_binding(const struct app *a, struct help_state *s, const struct binding *b,
+                int textw)
+{
+	char keytext[128];
+	const char *key, *what = text_of(a, s, b->help);
+	struct tlines tl = {0};
+
+	binding_keys_text(b, app_keys_usable(a, b), keytext, sizeof keytext);
+	key = keep(s, xstrdup(keytext));
+	if (s->keyw == 4)
+		add_row(s, key, "", 0, 0, ST_NORMAL);
+	text_wrap(what, strlen(what), textw < 1 ? 1 : textw, BREAK_UAX14, &tl);
+	for (size_t k = 0; k < tl.n; k++)
+		add_row(s, k == 0 && s->keyw > 4 ? key : NULL, what, tl.v[k].start,
+		        tl.v[k].end, ST_NORMAL);
+	free(tl.v);
+}
+
+/* The widest key column of the tables, plus the gap after it. */
+static int
+key_column(const struct app *a, const struct keytable *const *t, size_t nt)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < nt; i++)
+		for (size_t j = 0; j < t[i]->n; j++) {
+			char keytext[128];
+			int kw;
+
+			binding_keys_text(&t[i]->v[j], app_keys_usable(a, &t[i]->v[j]),
+			                  keytext, sizeof keytext);
+			if ((kw = paint_width(keytext)) > w)
+				w = kw;
 		}
-		if (*keyw == 4)
-			add_row(v, &n, &cap, (struct row){_(help[i].keys), "", 0, 0, ST_NORMAL});
-		text_wrap(what, strlen(what), textw < 1 ? 1 : textw, BREAK_UAX14, &tl);
-		for (size_t k = 0; k < tl.n; k++)
-			add_row(v, &n, &cap, (struct row){k == 0 && *keyw > 4 ? _(help[i].keys) : NULL,
-			                                  what, tl.v[k].start, tl.v[k].end, ST_NORMAL});
-		free(tl.v);
-	}
-	return n;
+	return w + 3;
 }
 
 static void
-draw(struct app *a, int top, int height)
+lay_out(const struct app *a, struct help_state *s, int width)
 {
-	struct row *rows = NULL;
-	int x = app_margin(), keyw;
-	size_t n = lay_out(&rows, COLS - 2 * x, &keyw);
+	const struct keytable *t[32];
+	size_t nt = app_help_tables(t, sizeof t / sizeof *t);
+	const char *title = _("Keys");
 
-	if (a->help_top + (size_t)height > n)
-		a->help_top = n > (size_t)height ? n - (size_t)height : 0;
-	for (int r = 0; r < height && a->help_top + (size_t)r < n; r++) {
-		const struct row *w = &rows[a->help_top + (size_t)r];
+	forget_rows(s);
+	s->width = width;
+	s->keyw = key_column(a, t, nt);
+	if (width - 2 - s->keyw < 20)
+		s->keyw = 4;		/* narrow: descriptions below their keys */
+	add_row(s, NULL, title, 0, strlen(title), ST_TITLE);
+	for (size_t i = 0; i < nt; i++) {
+		const char *heading = text_of(a, s, t[i]->title);
+
+		add_row(s, NULL, "", 0, 0, ST_NORMAL);
+		add_row(s, NULL, heading, 0, strlen(heading), ST_HEADING);
+		for (size_t j = 0; j < t[i]->n; j++)
+			lay_out_binding(a, s, &t[i]->v[j], width - 2 - s->keyw);
+	}
+}
+
+/* ------------------------------------------------------------ the mode */
+
+static size_t
+max_top(const struct app *a, const struct help_state *s)
+{
+	size_t h = a->body_height > 0 ? (size_t)a->body_height : 1;
+
+	return s->n > h ? s->n - h : 0;
+}
+
+static void *
+init(struct app *a)
+{
+	struct help_state *s = xcalloc(1, sizeof *s);
+
+	(void)a;
+	s->width = -1;
+	return s;
+}
+
+static void
+state_free(void *st)
+{
+	struct help_state *s = st;
+
+	forget_rows(s);
+	free(s->rows);
+	free(s->strs);
+	free(s);
+}
+
+static void
+changed(struct app *a, void *st, unsigned what)
+{
+	struct help_state *s = st;
+
+	(void)a;
+	(void)what;
+	s->width = -1;	/* another language, other tabs, another width */
+}
+
+static void
+go(struct app *a, void *st, const struct place *p)
+{
+	struct help_state *s = st;
+
+	(void)a;
+	(void)p;
+	s->top = 0;
+}
+
+static int
+tick(struct app *a, void *st)
+{
+	struct help_state *s = st;
+	int width = COLS - 2 * app_margin();
+
+	if (s->width != width)
+		lay_out(a, s, width);
+	if (s->top > max_top(a, s))
+		s->top = max_top(a, s);
+	return -1;
+}
+
+static void
+draw(const struct app *a, const void *st, int top, int height)
+{
+	const struct help_state *s = st;
+	int x = app_margin();
+
+	(void)a;
+	for (int r = 0; r < height && s->top + (size_t)r < s->n; r++) {
+		const struct row *w = &s->rows[s->top + (size_t)r];
 
 		if (w->key != NULL)
 			paint_str(stdscr, top + r, x + 2, w->key, COLS - x - 2, ST_KEY);
@@ -128,52 +226,58 @@ draw(struct app *a, int top, int height)
 			paint_text(stdscr, top + r, x, w->text + w->start, w->end - w->start,
 			           COLS - x, w->st);
 		else
-			paint_text(stdscr, top + r, x + 2 + keyw, w->text + w->start,
-			           w->end - w->start, COLS - x - 2 - keyw, ST_NORMAL);
+			paint_text(stdscr, top + r, x + 2 + s->keyw, w->text + w->start,
+			           w->end - w->start, COLS - x - 2 - s->keyw, ST_NORMAL);
 	}
-	free(rows);
+}
+
+static bool
+command(struct app *a, void *st, enum action act, int index)
+{
+	struct help_state *s = st;
+	long by;
+
+	(void)index;
+	if (act == ACT_CLOSE) {
+		a->help = false;	/* back to the page or the cloud */
+		return true;
+	}
+	if (!app_motion(a, act, &by))
+		return false;
+	s->top = app_move(s->top, by, max_top(a, s));
+	return true;
+}
+
+static bool
+mouse(struct app *a, void *st, const MEVENT *m)
+{
+	struct help_state *s = st;
+
+	if (!(m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+		return false;
+	s->top = app_move(s->top, m->bstate & BUTTON4_PRESSED ? -3 : 3,
+	                  max_top(a, s));
+	return true;
 }
 
 static void
-scroll_help(struct app *a, long n)
-{
-	/* The bottom is known only when drawing, which clamps it (and may
-	 * not happen on a terminal too small): a bound, not the end. */
-	a->help_top = app_move(a->help_top, n, SIZE_MAX / 4);
-}
-
-static bool
-key(struct app *a, int k, bool keycode)
-{
-	long by;
-
-	if ((keycode && k == KEY_F(1)) || (!keycode && (k == 'q' || k == 27 || k == '?'))) {
-		a->view = VIEW_PAGE;	/* back to the page or the cloud */
-		return true;
-	}
-	if (!app_motion(a, k, keycode, &by))
-		return false;
-	scroll_help(a, by);
-	return true;
-}
-
-static bool
-mouse(struct app *a, const MEVENT *m)
-{
-	if (m->bstate & BUTTON4_PRESSED)
-		scroll_help(a, -3);
-	else if (m->bstate & BUTTON5_PRESSED)
-		scroll_help(a, 3);
-	else
-		return false;
-	return true;
-}
-
-static int
-frame_ms(struct app *a)
+status(const struct app *a, const void *st, char *buf, size_t size)
 {
 	(void)a;
-	return -1;
+	(void)st;
+	snprintf(buf, size, "%s", _("Help"));
 }
 
-const struct view view_help = {draw, key, mouse, frame_ms};
+const struct view view_help = {
+	.name = "help",
+	.keys = keys,
+	.init = init,
+	.free = state_free,
+	.changed = changed,
+	.go = go,
+	.tick = tick,
+	.draw = draw,
+	.command = command,
+	.mouse = mouse,
+	.status = status,
+};

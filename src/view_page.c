@@ -7,13 +7,45 @@
 
 #include "app.h"
 #include "i18n.h"
+#include "layout.h"
 #include "paint.h"
-#include "sanitize.h"
+#include "search.h"
 #include "util.h"
 
-#include <unistr.h>
+struct page_state {
+	/* the page as laid out */
+	struct doc doc;
+	int page, width;	/* of the layout; page -1: none yet */
+	size_t top;		/* first display line on screen */
+	int link;		/* block of the selected link, or -1 */
+	/* search */
+	struct search search;
+	struct matches matches;
+	size_t *match_line;	/* display line where each match starts */
+	long match;		/* the current match, or -1 */
+};
 
-#define CTRL(c) ((c) & 0x1f)
+static const struct binding search_bindings[] = {
+	{ACT_SEARCH, {'/'}, N_("search this page"), NULL},
+	{ACT_MATCH_NEXT, {'n'}, N_("next match"), NULL},
+	{ACT_MATCH_PREV, {'N'}, N_("previous match"), NULL},
+};
+
+static const struct binding link_bindings[] = {
+	{ACT_LINK_NEXT, {']'}, N_("select the next link"), NULL},
+	{ACT_LINK_PREV, {'['}, N_("select the previous link"), NULL},
+	{ACT_FOLLOW, {'\r', '\n', KEYC(KEY_ENTER)}, N_("follow the selected link"), NULL},
+	{ACT_CANCEL, {KEYC_ESC}, N_("forget the selected link"), NULL},
+};
+
+static const struct keytable search_keys = KEYTABLE(N_("Search"), search_bindings);
+static const struct keytable link_keys = KEYTABLE(N_("Links"), link_bindings);
+static const struct keytable *const keys[] = {
+	&keys_motion, &search_keys, &link_keys, NULL,
+};
+static const struct keytable *const help[] = {
+	&keys_motion, &search_keys, &keys_prompt, &link_keys, NULL,
+};
 
 /* ------------------------------------------------------------ layout */
 
@@ -24,52 +56,19 @@ cur_page(const struct app *a)
 }
 
 static void
-map_matches(struct app *a)
+map_matches(struct page_state *s)
 {
-	free(a->match_line);
-	a->match_line = xcalloc(a->matches.n, sizeof *a->match_line);
-	search_map_lines(&a->doc, &a->matches, a->match_line);
+	free(s->match_line);
+	s->match_line = xcalloc(s->matches.n, sizeof *s->match_line);
+	search_map_lines(&s->doc, &s->matches, s->match_line);
 }
 
 static size_t
-max_top(const struct app *a)
+max_top(const struct app *a, const struct page_state *s)
 {
 	size_t h = a->body_height > 0 ? (size_t)a->body_height : 1;
 
-	return a->doc.n > h ? a->doc.n - h : 0;
-}
-
-/* Lay the page out anew if the page, language or width changed; a new
- * width keeps the reading position. */
-static void
-sync(struct app *a)
-{
-	struct layout_opts o = {app_text_width(), a->tty.ambig,
-	                        text_break_rules(a->b->lang)};
-	struct place p;
-	bool keep;
-
-	if (a->doc_page == a->page && a->doc_bundle == a->b
-	    && a->doc_width == o.width)
-		return;
-	keep = a->doc_page == a->page && a->doc_bundle == a->b;
-	if (keep)
-		page_current_place(a, &p);
-	layout_page(&a->doc, cur_page(a), &o);
-	a->doc_page = a->page;
-	a->doc_bundle = a->b;
-	a->doc_width = o.width;
-	if (a->search.text != NULL)
-		search_page(&a->search, cur_page(a), &a->matches);
-	map_matches(a);
-	if (keep)
-		page_restore_place(a, &p);
-}
-
-void
-page_invalidate(struct app *a)
-{
-	a->doc_page = -1;
+	return s->doc.n > h ? s->doc.n - h : 0;
 }
 
 /* Where in its part a line starts: text lines by byte, a rule after all
@@ -82,31 +81,38 @@ line_key(const struct dline *l)
 	return l->src != NULL ? l->start : 0;
 }
 
-void
-page_current_place(struct app *a, struct place *p)
+static bool
+laid_out(const struct app *a, const struct page_state *s)
 {
+	return s->page == a->page && s->page >= 0;
+}
+
+static void
+where(const struct app *a, const void *st, struct place *p)
+{
+	const struct page_state *s = st;
 	const struct dline *l;
 
-	p->page = a->page;
 	p->block = -1;
 	p->part = 0;
 	p->offset = 0;
-	if (a->doc_page != a->page || a->doc_bundle != a->b || a->top >= a->doc.n)
+	if (!laid_out(a, s) || s->top >= s->doc.n)
 		return;
-	l = &a->doc.v[a->top];
+	l = &s->doc.v[s->top];
 	p->block = l->block;
 	p->part = l->part;
 	p->offset = line_key(l);
 }
 
-void
-page_restore_place(struct app *a, const struct place *p)
+/* The top line showing place p: its block and part, at or before its
+ * offset; else the block's first line; else the top. */
+static void
+restore(const struct app *a, struct page_state *s, const struct place *p)
 {
 	size_t best = SIZE_MAX;
 
-	sync(a);
-	for (size_t i = 0; i < a->doc.n; i++) {
-		const struct dline *l = &a->doc.v[i];
+	for (size_t i = 0; i < s->doc.n; i++) {
+		const struct dline *l = &s->doc.v[i];
 
 		if (l->block != p->block || l->part != p->part)
 			continue;
@@ -116,16 +122,53 @@ page_restore_place(struct app *a, const struct place *p)
 			break;
 	}
 	if (best == SIZE_MAX && p->block >= 0)
-		best = doc_block_line(&a->doc, p->block);
-	a->top = best == SIZE_MAX || best >= a->doc.n ? 0 : best;
-	if (a->top > max_top(a))
-		a->top = max_top(a);
+		best = doc_block_line(&s->doc, p->block);
+	s->top = best == SIZE_MAX || best >= s->doc.n ? 0 : best;
+	if (s->top > max_top(a, s))
+		s->top = max_top(a, s);
+}
+
+/* Lay the page out anew if the page or the width changed (a new width
+ * keeps the reading position), and search it again. */
+static void
+sync(struct app *a, struct page_state *s)
+{
+	struct layout_opts o = {app_text_width(), a->tty.ambig,
+	                        lang_break_rules(a->b->lang)};
+	struct place p;
+	bool keep;
+
+	if (laid_out(a, s) && s->width == o.width)
+		return;
+	keep = laid_out(a, s);
+	if (keep)
+		where(a, s, &p);
+	layout_page(&s->doc, cur_page(a), &o);
+	s->page = a->page;
+	s->width = o.width;
+	s->matches.n = 0;
+	if (s->search.text != NULL)
+		search_page(&s->search, cur_page(a), &s->matches);
+	map_matches(s);
+	if (keep)
+		restore(a, s, &p);
+}
+
+/* Forget the layout and everything that points into it. */
+static void
+invalidate(struct page_state *s)
+{
+	s->page = -1;
+	s->doc.n = 0;
+	s->matches.n = 0;
+	s->match = -1;
+	s->link = -1;
 }
 
 /* ------------------------------------------------------------ drawing */
 
 static enum style
-text_style(const struct app *a, const struct dline *l)
+text_style(const struct page_state *s, const struct dline *l)
 {
 	switch (l->style) {
 	case LS_TITLE:
@@ -140,7 +183,7 @@ text_style(const struct app *a, const struct dline *l)
 	case LS_ATTRIBUTION:
 		return ST_ATTRIBUTION;
 	case LS_LINK:
-		return l->block == a->link ? ST_LINK_SELECTED : ST_LINK;
+		return l->block == s->link ? ST_LINK_SELECTED : ST_LINK;
 	default:
 		return ST_NORMAL;
 	}
@@ -148,14 +191,14 @@ text_style(const struct app *a, const struct dline *l)
 
 /* The first match that may show on line `line` or after. */
 static size_t
-first_match_from(const struct app *a, size_t line)
+first_match_from(const struct page_state *s, size_t line)
 {
-	size_t lo = 0, hi = a->matches.n;
+	size_t lo = 0, hi = s->matches.n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (a->match_line[mid] < line)
+		if (s->match_line[mid] < line)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -173,10 +216,10 @@ paint_span(int y, int x, const struct dline *l, size_t from, size_t to,
 }
 
 static void
-draw_text(const struct app *a, int y, int x, size_t i, int maxw)
+draw_text(const struct page_state *s, int y, int x, size_t i, int maxw)
 {
-	const struct dline *l = &a->doc.v[i];
-	enum style st = text_style(a, l);
+	const struct dline *l = &s->doc.v[i];
+	enum style st = text_style(s, l);
 	size_t pos = l->start;
 
 	if (l->overwide) {
@@ -184,25 +227,25 @@ draw_text(const struct app *a, int y, int x, size_t i, int maxw)
 			paint_str(stdscr, y, x + k, "?", 1, st);
 		return;
 	}
-	for (size_t k = first_match_from(a, i); k < a->matches.n
-	     && a->match_line[k] <= i; k++) {
+	for (size_t k = first_match_from(s, i); k < s->matches.n
+	     && s->match_line[k] <= i; k++) {
 		size_t from, to;
 
-		if (!search_match_on_line(&a->matches.v[k], l, &from, &to))
+		if (!search_match_on_line(&s->matches.v[k], l, &from, &to))
 			continue;
 		x += paint_span(y, x, l, pos, from, maxw, st);
 		x += paint_span(y, x, l, from, to, maxw,
-		                (long)k == a->match ? ST_MATCH_CURRENT : ST_MATCH);
+		                (long)k == s->match ? ST_MATCH_CURRENT : ST_MATCH);
 		pos = to;
 	}
 	paint_span(y, x, l, pos, l->end, maxw, st);
 }
 
 static void
-draw_line(const struct app *a, int y, size_t i)
+draw_line(const struct app *a, const struct page_state *s, int y, size_t i)
 {
-	const struct dline *l = &a->doc.v[i];
-	int x = app_margin() + l->indent, right = app_margin() + a->doc_width;
+	const struct dline *l = &s->doc.v[i];
+	int x = app_margin() + l->indent, right = app_margin() + s->width;
 	const char *mark;
 
 	switch (l->style) {
@@ -222,70 +265,74 @@ draw_line(const struct app *a, int y, size_t i)
 	mark = layout_mark(l->mark, a->tty.ambig);
 	if (*mark != '\0')
 		x += paint_str(stdscr, y, x, mark, right - x,
-		               l->mark == MARK_ARROW ? text_style(a, l) : ST_MARK);
-	draw_text(a, y, x, i, right - x);
+		               l->mark == MARK_ARROW ? text_style(s, l) : ST_MARK);
+	draw_text(s, y, x, i, right - x);
 }
 
 static void
-draw(struct app *a, int top, int height)
+draw(const struct app *a, const void *st, int top, int height)
 {
-	sync(a);
-	if (a->top > max_top(a))
-		a->top = max_top(a);
-	for (int r = 0; r < height && a->top + (size_t)r < a->doc.n; r++)
-		draw_line(a, top + r, a->top + (size_t)r);
+	const struct page_state *s = st;
+
+	for (int r = 0; r < height && s->top + (size_t)r < s->doc.n; r++)
+		draw_line(a, s, top + r, s->top + (size_t)r);
+}
+
+/* "History  12/80  15%" */
+static void
+status(const struct app *a, const void *st, char *buf, size_t size)
+{
+	const struct page_state *s = st;
+	const char *name = app_tab_title(a, a->page);
+	size_t bottom = s->top + (size_t)a->body_height;
+
+	if (s->doc.n == 0) {
+		snprintf(buf, size, "%s", name);
+		return;
+	}
+	if (bottom > s->doc.n)
+		bottom = s->doc.n;
+	snprintf(buf, size, "%s  %zu/%zu  %d%%", name, s->top + 1, s->doc.n,
+	         (int)(bottom * 100 / s->doc.n));
 }
 
 /* ------------------------------------------------------------ moving */
 
-static void
-scroll_by(struct app *a, long n)
-{
-	a->top = app_move(a->top, n, max_top(a));
-}
-
 /* Bring line i into view, with a little context above it. */
 static void
-show_line(struct app *a, size_t i)
+show_line(const struct app *a, struct page_state *s, size_t i)
 {
-	if (i >= a->top && i < a->top + (size_t)a->body_height)
+	if (i >= s->top && i < s->top + (size_t)a->body_height)
 		return;
-	a->top = i > 2 ? i - 2 : 0;
-	if (a->top > max_top(a))
-		a->top = max_top(a);
+	s->top = i > 2 ? i - 2 : 0;
+	if (s->top > max_top(a, s))
+		s->top = max_top(a, s);
 }
 
 /* ------------------------------------------------------------ search */
 
 static void
-goto_match(struct app *a, long k)
+search_next(struct app *a, struct page_state *s, int dir)
 {
-	a->match = k;
-	show_line(a, a->match_line[k]);
-}
+	long n = (long)s->matches.n, k;
 
-static void
-search_next(struct app *a, int dir)
-{
-	long n = (long)a->matches.n, k;
-
-	if (a->search.text == NULL) {
+	if (s->search.text == NULL) {
 		app_message(a, false, "%s", _("No search yet: type / and a word"));
 		return;
 	}
 	if (n == 0) {
-		app_message(a, true, _("Not found: %s"), a->search.text);
+		app_message(a, true, _("Not found: %s"), s->search.text);
 		return;
 	}
-	if (a->match < 0) {
+	if (s->match < 0) {
 		/* The first match at or after the top of the screen. */
-		k = (long)first_match_from(a, a->top);
-		if (k < n && a->match_line[k] < a->top)
+		k = (long)first_match_from(s, s->top);
+		if (k < n && s->match_line[k] < s->top)
 			k++;
 		if (dir < 0)
 			k--;
 	} else {
-		k = a->match + dir;
+		k = s->match + dir;
 	}
 	if (k >= n) {
 		k = 0;
@@ -294,108 +341,69 @@ search_next(struct app *a, int dir)
 		k = n - 1;
 		app_message(a, false, "%s", _("Search wrapped to the bottom"));
 	}
-	goto_match(a, k);
+	s->match = k;
+	show_line(a, s, s->match_line[k]);
 }
 
 static void
-start_search(struct app *a)
+prompt_done(struct app *a, void *st, const char *typed)
 {
-	const char *typed = a->input.s ? a->input.s : "";
+	struct page_state *s = st;
 
-	a->match = -1;
-	if (!search_set(&a->search, typed)) {
-		a->matches.n = 0;
-		map_matches(a);
-		return;
-	}
-	search_page(&a->search, cur_page(a), &a->matches);
-	map_matches(a);
-	search_next(a, 1);
-}
-
-/* Typing the pattern on the status line. */
-void
-page_prompt_key(struct app *a, int key, bool keycode)
-{
-	if (a->page >= (int)a->b->npages) {	/* only a page can be searched */
-		a->prompt = false;
-		return;
-	}
-	sync(a);
-	if (!keycode && (key == '\r' || key == '\n')) {
-		a->prompt = false;
-		start_search(a);
-	} else if (!keycode && (key == 27 || key == CTRL('G'))) {
-		a->prompt = false;
-	} else if ((keycode && key == KEY_BACKSPACE)
-	           || (!keycode && (key == 127 || key == CTRL('H')))) {
-		if (a->input.len == 0) {
-			a->prompt = false;	/* as less does */
-			return;
-		}
-		/* Remove the last character. */
-		while (a->input.len > 0
-		       && ((unsigned char)a->input.s[--a->input.len] & 0xC0) == 0x80)
-			;
-		a->input.s[a->input.len] = '\0';
-	} else if (!keycode && key == CTRL('U')) {
-		a->input.len = 0;
-		sbuf_add(&a->input, "", 0);
-	} else if (!keycode && key >= 0x20 && sanitize_char_ok((ucs4_t)key)
-	           && a->input.len < 200) {
-		uint8_t buf[8];
-		int n = u8_uctomb(buf, (ucs4_t)key, (int)sizeof buf);
-
-		if (n > 0)
-			sbuf_add(&a->input, (const char *)buf, (size_t)n);
-	}
+	s->match = -1;
+	s->matches.n = 0;
+	if (search_set(&s->search, typed))
+		search_page(&s->search, cur_page(a), &s->matches);
+	map_matches(s);
+	if (s->search.text != NULL)
+		search_next(a, s, 1);
 }
 
 /* ------------------------------------------------------------ links */
 
 /* The first line of the next (dir > 0) or previous link block. */
 static long
-find_link(const struct app *a, long from, int dir)
+find_link(const struct page_state *s, long from, int dir)
 {
-	for (long i = from; i >= 0 && i < (long)a->doc.n; i += dir) {
-		const struct dline *l = &a->doc.v[i];
+	for (long i = from; i >= 0 && i < (long)s->doc.n; i += dir) {
+		const struct dline *l = &s->doc.v[i];
 
-		if (l->style == LS_LINK && l->block != a->link)
+		if (l->style == LS_LINK && l->block != s->link)
 			return i;
 	}
 	return -1;
 }
 
 static void
-select_link(struct app *a, int dir)
+select_link(struct app *a, struct page_state *s, int dir)
 {
 	long from, i;
 
-	if (a->link >= 0)
-		from = (long)doc_block_line(&a->doc, a->link);
+	if (s->link >= 0)
+		from = (long)doc_block_line(&s->doc, s->link);
 	else
-		from = dir > 0 ? (long)a->top : (long)(a->top + (size_t)a->body_height) - 1;
-	i = find_link(a, from, dir);
+		from = dir > 0 ? (long)s->top : (long)(s->top + (size_t)a->body_height) - 1;
+	i = find_link(s, from, dir);
 	if (i < 0) {
 		app_message(a, false, "%s", dir > 0 ? _("No more links below")
 		                                    : _("No more links above"));
 		return;
 	}
-	a->link = a->doc.v[i].block;
-	show_line(a, (size_t)i);
+	s->link = s->doc.v[i].block;
+	show_line(a, s, (size_t)i);
 }
 
 static void
-follow_link(struct app *a)
+follow_link(struct app *a, struct page_state *s)
 {
 	const struct block *b;
 	int page, block = -1;
 
-	if (a->link < 0) {
-		select_link(a, 1);
+	if (s->link < 0) {
+		select_link(a, s, 1);
 		return;
 	}
-	b = &cur_page(a)->blocks[a->link];
+	b = &cur_page(a)->blocks[s->link];
 	page = bundle_find_page(a->b, b->page);
 	if (page < 0)
 		return;
@@ -404,86 +412,131 @@ follow_link(struct app *a)
 	app_goto_page(a, page, block, true);
 }
 
-/* ------------------------------------------------------------ input */
+/* ------------------------------------------------------------ the mode */
+
+static void *
+init(struct app *a)
+{
+	struct page_state *s = xcalloc(1, sizeof *s);
+
+	(void)a;
+	invalidate(s);
+	return s;
+}
+
+static void
+state_free(void *st)
+{
+	struct page_state *s = st;
+
+	doc_free(&s->doc);
+	search_free(&s->search);
+	free(s->matches.v);
+	free(s->match_line);
+	free(s);
+}
+
+static void
+changed(struct app *a, void *st, unsigned what)
+{
+	(void)a;
+	/* A new language or content: other texts, other lines. */
+	if (what & (CHANGE_CONTENT | CHANGE_LANG))
+		invalidate(st);
+}
+
+static void
+go(struct app *a, void *st, const struct place *p)
+{
+	struct page_state *s = st;
+
+	invalidate(s);
+	sync(a, s);
+	restore(a, s, p);
+}
+
+static int
+tick(struct app *a, void *st)
+{
+	struct page_state *s = st;
+
+	sync(a, s);
+	if (s->top > max_top(a, s))
+		s->top = max_top(a, s);
+	return -1;	/* a page never animates: sleep until something happens */
+}
 
 static bool
-key(struct app *a, int k, bool keycode)
+command(struct app *a, void *st, enum action act, int index)
 {
+	struct page_state *s = st;
 	long by;
 
-	sync(a);
-	if (app_motion(a, k, keycode, &by)) {
-		scroll_by(a, by);
+	(void)index;
+	if (app_motion(a, act, &by)) {
+		s->top = app_move(s->top, by, max_top(a, s));
 		return true;
 	}
-	if (keycode) {
-		if (k != KEY_ENTER)
-			return false;
-		follow_link(a);
+	switch (act) {
+	case ACT_SEARCH:
+		prompt_start(&a->prompt, VIEW_PAGE, "/");
 		return true;
-	}
-	switch (k) {
-	case '/':
-		a->prompt = true;
-		a->input.len = 0;
-		sbuf_add(&a->input, "", 0);
+	case ACT_MATCH_NEXT:
+	case ACT_MATCH_PREV:
+		search_next(a, s, act == ACT_MATCH_NEXT ? 1 : -1);
 		return true;
-	case 'n':
-		search_next(a, 1);
+	case ACT_LINK_NEXT:
+	case ACT_LINK_PREV:
+		select_link(a, s, act == ACT_LINK_NEXT ? 1 : -1);
 		return true;
-	case 'N':
-		search_next(a, -1);
+	case ACT_FOLLOW:
+		follow_link(a, s);
 		return true;
-	case ']':
-		select_link(a, 1);
+	case ACT_CANCEL:
+		s->link = -1;
 		return true;
-	case '[':
-		select_link(a, -1);
-		return true;
-	case '\r':
-	case '\n':
-		follow_link(a);
-		return true;
-	case 27:
-		a->link = -1;
-		return false;	/* and clear the message */
 	default:
 		return false;
 	}
 }
 
 static bool
-mouse(struct app *a, const MEVENT *m)
+mouse(struct app *a, void *st, const MEVENT *m)
 {
+	struct page_state *s = st;
 	size_t i;
 
-	sync(a);
-	if (m->bstate & BUTTON4_PRESSED) {
-		scroll_by(a, -3);
-		return true;
-	}
-	if (m->bstate & BUTTON5_PRESSED) {
-		scroll_by(a, 3);
+	if (m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		s->top = app_move(s->top, m->bstate & BUTTON4_PRESSED ? -3 : 3,
+		                  max_top(a, s));
 		return true;
 	}
 	if (!(m->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)))
 		return false;
 	if (m->y < 1 || m->y > a->body_height)
 		return false;
-	i = a->top + (size_t)(m->y - 1);
-	if (i < a->doc.n && a->doc.v[i].style == LS_LINK) {
-		a->link = a->doc.v[i].block;
-		follow_link(a);
+	i = s->top + (size_t)(m->y - 1);
+	if (i < s->doc.n && s->doc.v[i].style == LS_LINK) {
+		s->link = s->doc.v[i].block;
+		follow_link(a, s);
 		return true;
 	}
 	return false;
 }
 
-static int
-frame_ms(struct app *a)
-{
-	(void)a;
-	return -1;	/* a page never animates: sleep until something happens */
-}
-
-const struct view view_page = {draw, key, mouse, frame_ms};
+const struct view view_page = {
+	.name = "page",
+	.keys = keys,
+	.help = help,
+	.init = init,
+	.free = state_free,
+	.changed = changed,
+	.go = go,
+	.where = where,
+	.tick = tick,
+	.draw = draw,
+	.command = command,
+	.mouse = mouse,
+	.prompt_done = prompt_done,
+	.status = status,
+};

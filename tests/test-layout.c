@@ -146,7 +146,7 @@ check_bundle(struct bundle *b, enum ambiguous ambig)
 {
 	struct tally t = {0};
 	struct doc d = {0};
-	enum break_rules rules = text_break_rules(b->lang);
+	enum break_rules rules = lang_break_rules(b->lang);
 	const char *mode = ambig == AMBIGUOUS_WIDE ? "wide" : "narrow";
 
 	for (size_t i = 0; i < b->npages; i++)

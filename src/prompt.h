@@ -1,0 +1,33 @@
+/* prompt.h: a line typed on the status line (the search pattern), with
+ * its own keys.  The application owns it and draws it; the mode that
+ * asked for it gets the line when Enter ends it. */
+#ifndef ICLEI_PROMPT_H
+#define ICLEI_PROMPT_H
+
+#include <stdbool.h>
+
+#include "keys.h"
+#include "util.h"
+
+#define PROMPT_MAX 200		/* bytes of a pattern */
+
+struct prompt {
+	bool active;
+	int owner;		/* the view that asked, enum view_id */
+	const char *lead;	/* drawn before the text: "/" */
+	struct sbuf text;	/* always a NUL-terminated string */
+};
+
+enum prompt_result {
+	PROMPT_EDITING,
+	PROMPT_DONE,		/* Enter: text holds the line */
+	PROMPT_CANCEL,
+};
+
+extern const struct keytable keys_prompt;
+
+void prompt_start(struct prompt *p, int owner, const char *lead);
+enum prompt_result prompt_key(struct prompt *p, key_code k);
+void prompt_free(struct prompt *p);
+
+#endif
