@@ -215,6 +215,25 @@ view_go(struct app *a, enum view_id v, const struct place *p)
 		views[v]->go(a, a->state[v], p);
 }
 
+bool
+app_wheel(const MEVENT *m, long *by)
+{
+	if (!(m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+		return false;
+	*by = m->bstate & BUTTON4_PRESSED ? -3 : 3;
+	return true;
+}
+
+bool
+app_body_click(const struct app *a, const MEVENT *m, size_t top, size_t *line)
+{
+	if (!(m->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) || m->y < 1
+	    || m->y > a->body_height)
+		return false;
+	*line = top + (size_t)(m->y - 1);
+	return true;
+}
+
 /* Tell every mode what changed. */
 static void
 notify(struct app *a, unsigned what)

@@ -152,6 +152,14 @@ bool app_motion(const struct app *a, enum action act, long *by);
 /* pos moved by `by` (LONG_MIN: to 0, LONG_MAX: to max), kept in 0..max. */
 size_t app_move(size_t pos, long by, size_t max);
 
+/* A wheel notch: how far it scrolls (3 lines up or down). */
+bool app_wheel(const MEVENT *m, long *by);
+
+/* A click in the body: the line it is on, counting from top (the first
+ * line shown). */
+bool app_body_click(const struct app *a, const MEVENT *m, size_t top,
+                    size_t *line);
+
 /* The key tables in the order the help lists them: the first mode's, the
  * app's for moving about, each other mode's (a table shared by several
  * modes once), the mouse, the rest of the app's.  Into v (n entries at

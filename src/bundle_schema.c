@@ -245,7 +245,7 @@ read_lang(struct loader *L, void *obj, const struct field *f)
 		return true;
 	return ld_fail(L, ld_here(L), _("unknown language '%s' (known: %s)"),
 	               ld_quoted(q, sizeof q, b->lang, strlen(b->lang)),
-	               lang_list_codes());
+	               lang_list(LANG_LIST_CODES));
 }
 
 static const struct field top_fields[] = {

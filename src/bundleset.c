@@ -159,7 +159,8 @@ static bool
 none_found(struct bundleset *set, const char *dir, struct bundle_error *err)
 {
 	bundle_error_set(err, dir, (struct mark){0, 0},
-	                 _("no bundle here (expected one of %s)"), lang_list_files());
+	                 _("no bundle here (expected one of %s)"),
+	                 lang_list(LANG_LIST_FILES));
 	bundleset_free(set);
 	return false;
 }

@@ -118,53 +118,25 @@ lang_from_env(void)
 	return LANG_EN;
 }
 
-/* ", "-joined: each language's field, then suffix; skipping aliases that
- * are the code. */
-static void
-join(char *buf, size_t size, bool aliases, const char *suffix)
+const char *
+lang_list(enum lang_list what)
 {
+	static char lists[3][24 * LANG_COUNT];
+	char *buf = lists[what];
 	size_t len = 0;
 
-	buf[0] = '\0';
+	if (buf[0] != '\0')
+		return buf;
 	for (int l = 0; l < LANG_COUNT; l++) {
-		const char *s = aliases ? langs[l].alias : langs[l].code;
-		size_t n = strlen(s) + strlen(suffix);
+		const char *s = what == LANG_LIST_ALIASES ? langs[l].alias : langs[l].code;
+		const char *suffix = what == LANG_LIST_FILES ? ".yaml" : "";
 
-		if (aliases && strcmp(s, langs[l].code) == 0)
+		if (what == LANG_LIST_ALIASES && strcmp(s, langs[l].code) == 0)
 			continue;
-		if (len + n + 3 > size)
+		if (len + strlen(s) + strlen(suffix) + 3 > sizeof lists[0])
 			break;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s%s",
+		len += (size_t)snprintf(buf + len, sizeof lists[0] - len, "%s%s%s",
 		                        len > 0 ? ", " : "", s, suffix);
 	}
-}
-
-const char *
-lang_list_codes(void)
-{
-	static char buf[16 * LANG_COUNT];
-
-	if (buf[0] == '\0')
-		join(buf, sizeof buf, false, "");
-	return buf;
-}
-
-const char *
-lang_list_aliases(void)
-{
-	static char buf[16 * LANG_COUNT];
-
-	if (buf[0] == '\0')
-		join(buf, sizeof buf, true, "");
-	return buf;
-}
-
-const char *
-lang_list_files(void)
-{
-	static char buf[24 * LANG_COUNT];
-
-	if (buf[0] == '\0')
-		join(buf, sizeof buf, false, ".yaml");
 	return buf;
 }

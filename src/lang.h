@@ -45,11 +45,10 @@ enum lang lang_parse_or(const char *s, enum lang fallback);
  * LANG_EN when they name none of ours. */
 enum lang lang_from_env(void);
 
-/* For messages: every code ("en, ko, ja, zh"), every alias that differs
- * from its code ("kr, jp, cn"), every bundle file name ("en.yaml, ko.yaml,
- * ja.yaml, zh.yaml").  Static strings. */
-const char *lang_list_codes(void);
-const char *lang_list_aliases(void);
-const char *lang_list_files(void);
+/* For messages, ", "-joined: every code ("en, ko, ja, zh"), every alias
+ * that differs from its code ("kr, jp, cn"), every bundle file name
+ * ("en.yaml, ko.yaml, ja.yaml, zh.yaml").  A static string. */
+enum lang_list { LANG_LIST_CODES, LANG_LIST_ALIASES, LANG_LIST_FILES };
+const char *lang_list(enum lang_list what);
 
 #endif

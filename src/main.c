@@ -84,7 +84,7 @@ choose_lang(const struct options *o, const struct bundleset *set, enum lang *out
 	l = lang_parse(o->lang);
 	if (l < 0) {
 		usage_error(_("unknown language '%s' (valid: %s)"),
-		            sanitize_arg(o->lang), lang_list_codes());
+		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
 		return -1;
 	}
 	if (set->lang[l] == NULL) {
@@ -173,7 +173,7 @@ load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
 
 	if (first < 0) {
 		usage_error(_("unknown language '%s' (valid: %s)"),
-		            sanitize_arg(o->lang), lang_list_codes());
+		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
 		return EXIT_USAGE;
 	}
 	for (int k = 0; k < LANG_COUNT; k++) {

@@ -84,7 +84,7 @@ options_help(void)
 	printf(_("  -l, --lang=LANG        language: %s (also %s; any\n"
 	         "                           case); default: from LANGUAGE, LC_ALL,\n"
 	         "                           LC_MESSAGES, LANG, else en\n"),
-	       lang_list_codes(), lang_list_aliases());
+	       lang_list(LANG_LIST_CODES), lang_list(LANG_LIST_ALIASES));
 	fputs(_("  -p, --page=PAGE        the page with that id in the bundle (an\n"
 	        "                           unknown one lists them); default: the\n"
 	        "                           first; --dump: every page\n"

@@ -252,11 +252,11 @@ static bool
 mouse(struct app *a, void *st, const MEVENT *m)
 {
 	struct help_state *s = st;
+	long by;
 
-	if (!(m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+	if (!app_wheel(m, &by))
 		return false;
-	s->top = app_move(s->top, m->bstate & BUTTON4_PRESSED ? -3 : 3,
-	                  max_top(a, s));
+	s->top = app_move(s->top, by, max_top(a, s));
 	return true;
 }
 

@@ -155,18 +155,14 @@ mouse(struct app *a, void *st, const MEVENT *m)
 {
 	struct list_state *s = st;
 	size_t i;
+	long by;
 
 	ensure(a, s);
-	if (m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		s->sel = app_move(s->sel, m->bstate & BUTTON4_PRESSED ? -3 : 3,
-		                  s->n > 0 ? s->n - 1 : 0);
+	if (app_wheel(m, &by)) {
+		s->sel = app_move(s->sel, by, s->n > 0 ? s->n - 1 : 0);
 		return true;
 	}
-	if (!(m->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) || m->y < 1
-	    || m->y > a->body_height)
-		return false;
-	i = s->top + (size_t)(m->y - 1);
-	if (i >= s->n)
+	if (!app_body_click(a, m, s->top, &i) || i >= s->n)
 		return false;
 	s->sel = i;
 	open_chosen(a, s);

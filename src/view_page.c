@@ -505,17 +505,14 @@ mouse(struct app *a, void *st, const MEVENT *m)
 {
 	struct page_state *s = st;
 	size_t i;
+	long by;
 
-	if (m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		s->top = app_move(s->top, m->bstate & BUTTON4_PRESSED ? -3 : 3,
-		                  max_top(a, s));
+	if (app_wheel(m, &by)) {
+		s->top = app_move(s->top, by, max_top(a, s));
 		return true;
 	}
-	if (!(m->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)))
+	if (!app_body_click(a, m, s->top, &i))
 		return false;
-	if (m->y < 1 || m->y > a->body_height)
-		return false;
-	i = s->top + (size_t)(m->y - 1);
 	if (i < s->doc.n && s->doc.v[i].style == LS_LINK) {
 		s->link = s->doc.v[i].block;
 		follow_link(a, s);
