@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "options.h"
 #include "paint.h"
+#include "sanitize.h"
 #include "theme.h"
 #include "util.h"
 
@@ -156,7 +157,7 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	sanitize_vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
 	a->msg_error = error;
 }

@@ -30,7 +30,7 @@ verror_set(struct bundle_error *err, const char *file, struct mark at,
 	               sizeof err->file - 8);
 	err->line = at.line;
 	err->column = at.column;
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	sanitize_vsnprintf(err->message, sizeof err->message, fmt, ap);
 }
 
 void

@@ -250,12 +250,16 @@ run(const struct options *o)
 int
 main(int argc, char **argv)
 {
+	static char name[128];
 	struct options o;
 	const char *slash = strrchr(argv[0], '/');
 	enum lang lang;
 	int status;
 
-	program_name = slash ? slash + 1 : argv[0];
+	/* Quoted in every diagnostic and in --help: made safe once. */
+	slash = slash ? slash + 1 : argv[0];
+	sanitize_quote(name, sizeof name, slash, strlen(slash), 64);
+	program_name = name;
 	i18n_init();
 	/* Speak the user's language (or --lang's) from the first message. */
 	lang = lang_parse_or(options_peek_lang(argc, argv), lang_from_env());

@@ -51,7 +51,7 @@ usage_error(const char *fmt, ...)
 	struct sbuf try = {0};
 	va_list ap;
 
-	sbuf_printf(&try, _("Try '%s --help' for more information.\n"), program_name);
+	sanitize_printf(&try, _("Try '%s --help' for more information.\n"), program_name);
 	va_start(ap, fmt);
 	vwarnx_then(try.s, fmt, ap);
 	va_end(ap);

@@ -10,6 +10,7 @@
 #ifndef ICLEI_SANITIZE_H
 #define ICLEI_SANITIZE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <unitypes.h>
@@ -17,11 +18,12 @@
 #include "util.h"
 
 /* May c appear in bundle text?  Not: C0 controls other than line feed
- * (so no TAB, CR, ESC), DEL, C1 controls, U+2028/U+2029, bidirectional
- * controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069),
- * the word joiner and invisible operators U+2060..U+2064, the byte order
- * mark / zero width no-break space U+FEFF, interlinear annotation
- * controls U+FFF9..U+FFFB, and tag characters U+E0000..U+E007F. */
+ * (so no TAB, CR, ESC), DEL, C1 controls, U+2028/U+2029, format
+ * characters (general category Cf: bidirectional controls, the soft
+ * hyphen, the BOM, tags...) and Default_Ignorable_Code_Points (Hangul
+ * fillers, variation selectors...) -- but the zero-width space, non-joiner
+ * and joiner, which scripts need -- and unassigned code points
+ * (libunistring's Unicode). */
 bool sanitize_char_ok(ucs4_t c);
 
 /* Short English name of the class of a refused character, for messages. */
@@ -41,5 +43,18 @@ void sanitize_quote(char *buf, size_t size, const char *s, size_t n,
 /* s sanitised and cut for quoting in a message, in a static buffer that
  * the next call reuses. */
 const char *sanitize_arg(const char *s);
+
+/* vsnprintf into b, every %s argument sanitised as sanitize_append does
+ * (line feeds shown as ^J): the one formatter of every diagnostic and
+ * status-line message, so no file name, argument or key quoted in one can
+ * reach the terminal raw.  fmt itself is trusted (ours, or a catalogue's
+ * translation of ours). */
+void sanitize_vprintf(struct sbuf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void sanitize_printf(struct sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The same into buf (size bytes, >= 1), cut at a character boundary. */
+void sanitize_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 #endif

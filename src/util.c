@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "sanitize.h"
 #include "util.h"
 
 const char *program_name = PACKAGE;
@@ -159,8 +160,8 @@ vwarnx_then(const char *then, const char *fmt, va_list ap)
 	/* One write for the whole diagnostic: stderr is unbuffered, and a
 	 * reader (a terminal about to close, a pipe) may see the pieces of
 	 * several writes apart, or only the first. */
-	sbuf_printf(&b, "%s: ", program_name);
-	sbuf_vprintf(&b, fmt, ap);
+	sanitize_printf(&b, "%s: ", program_name);
+	sanitize_vprintf(&b, fmt, ap);
 	sbuf_addc(&b, '\n');
 	if (then != NULL)
 		sbuf_adds(&b, then);
