@@ -227,9 +227,8 @@ in_set(ucs4_t c, const ucs4_t *set, size_t n)
 #define NO_START(c) in_set((c), no_start, sizeof no_start / sizeof *no_start)
 #define NO_END(c) in_set((c), no_end, sizeof no_end / sizeof *no_end)
 
-/* Japanese and Chinese: hold the kinsoku rules, and let curly quotes
- * between CJK characters act as the brackets they are there (Unicode 14's
- * UAX #14 glues U+201C/U+201D to both neighbours; 15.1 fixed it). */
+/* Japanese and Chinese: no line starts with a no_start character or ends
+ * with a no_end one. */
 static char
 kinsoku(char brk, ucs4_t prev, ucs4_t next)
 {
@@ -237,20 +236,55 @@ kinsoku(char brk, ucs4_t prev, ucs4_t next)
 		return brk;
 	if (NO_START(next) || NO_END(prev))
 		return UC_BREAK_PROHIBITED;
-	if ((next == 0x2018 || next == 0x201C) && text_char_width(prev) == 2)
-		return UC_BREAK_POSSIBLE;
-	if ((prev == 0x2019 || prev == 0x201D) && text_char_width(next) == 2)
-		return UC_BREAK_POSSIBLE;
 	return brk;
+}
+
+/* Unicode 14's UAX #14 glues the curly quotes to both neighbours (LB19;
+ * 15.1 fixed it), so that 他说“你好”他说 could break neither before “
+ * nor after ”.  In Japanese and Chinese a quote touching a wide character
+ * is the bracket it stands for: ‘ “ after one open like 「, ’ ” before one
+ * close like 」, and break -- or hold, as in 」。 and 「「 -- as those do.
+ * Returns a copy of u with those quotes made brackets (three bytes each,
+ * like the quotes), for libunistring to read instead; NULL if none. */
+static uint8_t *
+quotes_as_brackets(const uint8_t *u, size_t n)
+{
+	uint8_t *t = NULL;
+	ucs4_t prev = 0, c, next = 0;
+	int len = u8_mbtouc(&c, u, n);
+
+	for (size_t i = 0; i < n; prev = c, c = next) {
+		size_t j = i + (size_t)len;
+		ucs4_t bracket = 0;
+
+		len = j < n ? u8_mbtouc(&next, u + j, n - j) : 0;
+		if (j >= n)
+			next = 0;
+		if ((c == 0x2018 || c == 0x201C) && text_char_width(prev) == 2)
+			bracket = 0x300C;
+		else if ((c == 0x2019 || c == 0x201D) && text_char_width(next) == 2)
+			bracket = 0x300D;
+		if (bracket != 0) {
+			if (t == NULL)
+				t = memcpy(xmalloc(n), u, n);
+			u8_uctomb(t + i, bracket, 3);
+		}
+		i = j;
+	}
+	return t;
 }
 
 void
 text_breaks(const char *s, size_t n, enum break_rules rules, char *p)
 {
 	const uint8_t *u = (const uint8_t *)s;
+	uint8_t *brackets = NULL;
 	ucs4_t prev = 0;
 
-	u8_possible_linebreaks(u, n, "UTF-8", p);
+	if (rules == BREAK_KINSOKU && n > 0)
+		brackets = quotes_as_brackets(u, n);
+	u8_possible_linebreaks(brackets != NULL ? brackets : u, n, "UTF-8", p);
+	free(brackets);
 	if (rules == BREAK_UAX14)
 		return;
 	for (size_t i = 0; i < n;) {

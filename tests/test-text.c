@@ -140,17 +140,37 @@ test_kinsoku(void)
 		CHECK(breaks_before(s, no_end[i], BREAK_KINSOKU),
 		      "a line may break before %s", no_end[i]);
 	}
-	CHECK(breaks_before("他说“你好”。", "“", BREAK_KINSOKU),
-	      "a Chinese line may break before “ (UAX #14 14.0 glues it)");
-	CHECK(breaks_before("“你好”他说", "他", BREAK_KINSOKU),
-	      "and after ”");
-	CHECK(!breaks_before("it’s “so”", "so", BREAK_KINSOKU),
-	      "but not inside Latin text");
 	expect_wrap("あいう。えお", 6, BREAK_KINSOKU, "あい|う。え|お");
 	expect_wrap("あい「うえ」", 6, BREAK_KINSOKU, "あい|「う|え」");
 	expect_wrap("あいうっ", 6, BREAK_KINSOKU, "あい|うっ");
 	expect_wrap("コーヒー", 4, BREAK_KINSOKU, "コー|ヒー");
 	expect_wrap("你好，世界。", 4, BREAK_KINSOKU, "你|好，|世|界。");
+}
+
+/* The curly-quote rule of BREAK_KINSOKU: Unicode 14's UAX #14 glues
+ * ‘ “ ’ ” to both neighbours (LB19); touching a wide character they break
+ * and hold as the corner brackets they stand for. */
+static void
+test_curly_quotes(void)
+{
+	CHECK(breaks_before("他说“你好”。", "“", BREAK_KINSOKU),
+	      "a Chinese line may break before “ after a wide character");
+	CHECK(breaks_before("他说‘你好’。", "‘", BREAK_KINSOKU),
+	      "and before ‘");
+	CHECK(breaks_before("“你好”他说", "他", BREAK_KINSOKU),
+	      "and after ” before a wide character");
+	CHECK(breaks_before("‘你好’他说", "他", BREAK_KINSOKU),
+	      "and after ’");
+	CHECK(!breaks_before("“你好”。", "。", BREAK_KINSOKU)
+	      && !breaks_before("‘你好’、", "、", BREAK_KINSOKU),
+	      "but 。 and 、 do not start a line after ” or ’, as after 」");
+	CHECK(!breaks_before("他说「“你好”」", "“", BREAK_KINSOKU)
+	      && !breaks_before("他说（‘你好’）", "‘", BREAK_KINSOKU),
+	      "nor does a line end with 「 before “ or （ before ‘");
+	CHECK(!breaks_before("他说“ 你好”", "你", BREAK_KINSOKU),
+	      "nor with “ before a space, as 「 does not (LB14)");
+	CHECK(!breaks_before("it’s “so”", "so", BREAK_KINSOKU),
+	      "and the quotes stay glued inside Latin text");
 }
 
 static void
@@ -244,6 +264,7 @@ main(void)
 	test_unambiguous();
 	test_keep_all();
 	test_kinsoku();
+	test_curly_quotes();
 	test_fill();
 	test_fill_properties();
 	test_sanitize();
