@@ -113,6 +113,12 @@ breaks_after(const char *s, const char *what, enum break_rules r)
 	return breaks_at(s, (size_t)(strstr(s, what) - s) + strlen(what), r);
 }
 
+/* Keep-all (BREAK_KEEP_ALL, text_breaks): UAX #14 may break between any
+ * two Hangul syllables; Korean readers expect breaks at spaces only.  The
+ * checks on syllables and the wraps at 8 and 5 fail with keep-all off.  A
+ * word wider than the line is still split, between syllables where the
+ * line is full (the fill loop's grapheme fallback): the last three wraps
+ * fail without that. */
 static void
 test_keep_all(void)
 {
@@ -122,12 +128,17 @@ test_keep_all(void)
 	      "Korean does not break between syllables (keep-all)");
 	CHECK(breaks_before("가나 다라", "나", BREAK_UAX14),
 	      "UAX #14 alone would break between syllables");
+	CHECK(!breaks_before("UN본부에서", "본", BREAK_KEEP_ALL)
+	      && breaks_before("UN본부에서", "본", BREAK_UAX14),
+	      "nor between a Latin word and the syllables glued to it");
 	CHECK(!breaks_before("지방정부 세계회의’ 에", "’", BREAK_KEEP_ALL),
 	      "nor before a closing quote");
 	expect_wrap("가나다 라마바", 6, BREAK_KEEP_ALL, "가나다|라마바");
 	expect_wrap("가나다 라마바", 20, BREAK_KEEP_ALL, "가나다 라마바");
+	/* Wider than the line: split where the line is full. */
 	expect_wrap("가나 다라마바사", 8, BREAK_KEEP_ALL, "가나|다라마바|사");
 	expect_wrap("가나다 라마바", 5, BREAK_KEEP_ALL, "가나|다|라마|바");
+	expect_wrap("지속가능한 미래", 6, BREAK_KEEP_ALL, "지속가|능한|미래");
 }
 
 /* Those of cs[0..n) that, written between `before` and `after`, break
