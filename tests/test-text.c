@@ -197,10 +197,10 @@ test_kinsoku_uax14(void)
 		"(", "〈", "《", "「", "『", "【", "〔", "〖", "〘", "〚", "〝", "（",
 		"［", "｛", "｟",
 	};
-	/* NS, CJ (LB21) and QU (LB19) right after a character. */
+	/* NS, CJ right after a character (LB21). */
 	static const char *const glued[] = {
-		"ー", "ぁ", "っ", "ゃ", "ァ", "ッ", "ャ", "ョ", "々", "ゝ", "・", "”",
-		"：", "〜",
+		"ー", "ぁ", "っ", "ゃ", "ァ", "ッ", "ャ", "ョ", "々", "ゝ", "・", "：",
+		"〜",
 	};
 
 	CHECK_NO_START("漢字", closing, "漢字",
@@ -211,7 +211,7 @@ test_kinsoku_uax14(void)
 	CHECK_BREAKS("漢字", brackets, "漢字", false, true,
 	             "but a line may break before an opening bracket");
 	CHECK_NO_START("漢字", glued, "漢字", "no line starts with ー, small "
-	               "kana, 々, ・, ：, 〜 or ” (LB21, LB19)");
+	               "kana, 々, ・, ： or 〜 (LB21)");
 	expect_wrap("あいう。えお", 6, BREAK_KINSOKU, "あい|う。え|お");
 	expect_wrap("あい「うえ」", 6, BREAK_KINSOKU, "あい|「う|え」");
 	expect_wrap("あいうっ", 6, BREAK_KINSOKU, "あい|うっ");
@@ -270,6 +270,9 @@ test_curly_quotes(void)
 	      "and after ” before a wide character");
 	CHECK(breaks_before("‘你好’他说", "他", BREAK_KINSOKU),
 	      "and after ’");
+	CHECK(!breaks_before("“你好”他说", "”", BREAK_KINSOKU)
+	      && !breaks_after("他说“你好", "“", BREAK_KINSOKU),
+	      "but not before ” or after “, as not before 」 or after 「");
 	CHECK(!breaks_before("“你好”。", "。", BREAK_KINSOKU)
 	      && !breaks_before("‘你好’、", "、", BREAK_KINSOKU),
 	      "but 。 and 、 do not start a line after ” or ’, as after 」");
