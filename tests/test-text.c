@@ -286,6 +286,8 @@ test_curly_quotes(void)
 	      && !breaks_before("a“b”c", "“", BREAK_KINSOKU)
 	      && !breaks_after("a“b”c", "”", BREAK_KINSOKU),
 	      "and the quotes stay glued to narrow neighbours");
+	CHECK(!breaks_before("他说“你好”", "“", BREAK_UAX14),
+	      "and, in English (plain UAX #14), to wide ones");
 }
 
 static void
