@@ -64,27 +64,28 @@ add_blank(struct doc *d, int block)
 	add(d, LS_BLANK, block, -1);
 }
 
-/* Where text goes: `col` columns in, after `mark` at `mark_indent`.  When
- * the line is too narrow for that, the indent goes first, then the mark. */
+/* Where text goes: `col` columns in, after `mark` at `mark_indent`. */
 struct hang {
 	int mark_indent, col;
 	enum line_mark mark;
 };
 
+/* The hang of text after `mark` at `mark_indent`, on a line d->width
+ * wide.  When the line is too narrow for it, the indent goes first (when
+ * fewer than MIN_TEXT columns would be left for the text), then the mark
+ * (when even then fewer than MIN_TEXT / 2 would be). */
 static struct hang
-fit(const struct doc *d, int mark_indent, enum line_mark mark, int col)
+fit(const struct doc *d, int mark_indent, enum line_mark mark)
 {
-	struct hang h = {mark_indent, col, mark};
-	int mw = layout_mark_width(mark, d->ambig);
+	struct hang h = {mark_indent, 0, mark};
 
+	h.col = mark_indent + layout_mark_width(mark, d->ambig);
 	if (d->width - h.col < MIN_TEXT) {
 		h.col -= h.mark_indent;
 		h.mark_indent = 0;
 	}
-	if (d->width - h.col < MIN_TEXT / 2 && h.col > 0) {
+	if (d->width - h.col < MIN_TEXT / 2) {
 		h.col = 0;
-		h.mark = MARK_NONE;
-	} else if (h.col < mw) {
 		h.mark = MARK_NONE;
 	}
 	return h;
@@ -134,14 +135,12 @@ static void
 layout_quote(struct doc *d, const struct layout_opts *o, const struct block *b,
              int j)
 {
-	int bar = layout_mark_width(MARK_BAR, d->ambig);
-	int dash = layout_mark_width(MARK_DASH, d->ambig);
-	struct hang h = fit(d, QUOTE_INDENT, MARK_BAR, QUOTE_INDENT + bar);
+	struct hang h = fit(d, QUOTE_INDENT, MARK_BAR);
 
 	add_text(d, o, b->text, h, true, LS_QUOTE, j, 0);
 	/* The attribution hangs under the quote's text: "— name", then the
 	 * role aligned with the name. */
-	h = fit(d, h.col, MARK_DASH, h.col + dash);
+	h = fit(d, h.col, MARK_DASH);
 	add_text(d, o, b->by, h, false, LS_ATTRIBUTION, j, 1);
 	if (b->role != NULL) {
 		h.mark = MARK_NONE;
@@ -154,7 +153,7 @@ layout_block(struct doc *d, const struct layout_opts *o, const struct block *b,
              int j)
 {
 	struct hang plain = {0, 0, MARK_NONE};
-	int w, mw;
+	int w;
 
 	switch (b->kind) {
 	case BLOCK_HEADING:
@@ -165,19 +164,15 @@ layout_block(struct doc *d, const struct layout_opts *o, const struct block *b,
 		add_text(d, o, b->text, plain, false, LS_PARAGRAPH, j, 0);
 		break;
 	case BLOCK_LIST:
-		mw = layout_mark_width(MARK_BULLET, d->ambig);
 		for (size_t k = 0; k < b->nitems; k++)
-			add_text(d, o, b->items[k],
-			         fit(d, LIST_INDENT, MARK_BULLET, LIST_INDENT + mw),
+			add_text(d, o, b->items[k], fit(d, LIST_INDENT, MARK_BULLET),
 			         false, LS_ITEM, j, (int)k);
 		break;
 	case BLOCK_QUOTE:
 		layout_quote(d, o, b, j);
 		break;
 	case BLOCK_LINK:
-		mw = layout_mark_width(MARK_ARROW, d->ambig);
-		add_text(d, o, b->text, fit(d, 0, MARK_ARROW, mw), false, LS_LINK,
-		         j, 0);
+		add_text(d, o, b->text, fit(d, 0, MARK_ARROW), false, LS_LINK, j, 0);
 		break;
 	}
 }

@@ -174,30 +174,52 @@ text_unambiguous(const char *s, size_t n, size_t *outlen)
 /* ------------------------------------------------ break opportunities */
 
 /* Kinsoku shori (JIS X 4051, W3C jlreq and clreq): characters that must
- * not start a line, and characters that must not end one.  Sorted. */
+ * not start a line -- only those that UAX #14, as libunistring 1.0 has
+ * it, would let start one.  The rest of jlreq's and clreq's list, closing
+ * brackets and 、。，．！？ among them, are of class CL, CP, EX or IS,
+ * which LB13 keeps off a line's start even after a space.  Nor does any
+ * character need keeping off a line's end: opening brackets are OP
+ * (LB14) and ‘ “ « ‹ are QU (LB19), and UAX #14 never breaks after those.
+ * What is left, by class:
+ *   NS, CJ  small kana, ー, 々 ゝ ヽ, ・, ゛, 〜, ： ；, ‼ ⁇: LB21 ties them
+ *           to what precedes (libunistring reads CJ as NS), but after a
+ *           space LB18 breaks first;
+ *   BA, QU  ‐ – (jlreq's hyphens), ’ ” » ›: the same, after a space
+ *           (’ ” before a narrow character; before a wide one they are
+ *           」 to libunistring, see quotes_as_brackets);
+ *   PO      ° ‰ ℃ ％: tied only to a number, letter or ideograph before
+ *           them (LB23a-LB25); after ー, っ, punctuation or a space
+ *           UAX #14 breaks;
+ *   ID      ～ (U+FF5E, which CP932 text has for the wave dash 〜): an
+ *           ideograph to UAX #14, which breaks on both sides of it.
+ * Sorted: searched with bsearch. */
 static const ucs4_t no_start[] = {
-	'!', ')', ',', '.', ':', ';', '?', ']', '}', 0x00B0, 0x00BB,
-	0x2010, 0x2013, 0x2019, 0x201D, 0x2030, 0x203A, 0x203C, 0x2047,
-	0x2048, 0x2049, 0x2103,
-	0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
-	0x3015, 0x3017, 0x3019, 0x301B, 0x301C, 0x301F, 0x303B,
-	0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085,
-	0x3087, 0x308E, 0x3095, 0x3096, 0x309B, 0x309C, 0x309D, 0x309E,
-	0x30A0, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3,
-	0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD,
-	0x30FE,
-	0x31F0, 0x31F1, 0x31F2, 0x31F3, 0x31F4, 0x31F5, 0x31F6, 0x31F7,
-	0x31F8, 0x31F9, 0x31FA, 0x31FB, 0x31FC, 0x31FD, 0x31FE, 0x31FF,
-	0xFF01, 0xFF05, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F,
-	0xFF3D, 0xFF5D, 0xFF5E, 0xFF60, 0xFF61, 0xFF63, 0xFF64, 0xFF65,
-	0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D, 0xFF6E,
-	0xFF6F, 0xFF70,
-};
-
-static const ucs4_t no_end[] = {
-	'(', '[', '{', 0x00AB, 0x2018, 0x201C, 0x2039,
-	0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018,
-	0x301A, 0x301D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F, 0xFF62,
+	0x00B0,						/* ° PO */
+	0x00BB,						/* » QU */
+	0x2010, 0x2013,					/* ‐ – BA */
+	0x2019, 0x201D,					/* ’ ” QU */
+	0x2030,						/* ‰ PO */
+	0x203A,						/* › QU */
+	0x203C, 0x2047, 0x2048, 0x2049,			/* ‼ ⁇ ⁈ ⁉ NS */
+	0x2103,						/* ℃ PO */
+	0x3005, 0x301C, 0x303B,				/* 々 〜 〻 NS */
+	0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063,	/* ぁぃぅぇぉっ CJ */
+	0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096,	/* ゃゅょゎゕゖ CJ */
+	0x309B, 0x309C, 0x309D, 0x309E, 0x30A0,		/* ゛゜ゝゞ゠ NS */
+	0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3,	/* ァィゥェォッ CJ */
+	0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,	/* ャュョヮヵヶ CJ */
+	0x30FB,						/* ・ NS */
+	0x30FC,						/* ー CJ */
+	0x30FD, 0x30FE,					/* ヽヾ NS */
+	0x31F0, 0x31F1, 0x31F2, 0x31F3, 0x31F4, 0x31F5,	/* ㇰㇱㇲㇳㇴㇵ CJ */
+	0x31F6, 0x31F7, 0x31F8, 0x31F9, 0x31FA, 0x31FB,	/* ㇶㇷㇸㇹㇺㇻ CJ */
+	0x31FC, 0x31FD, 0x31FE, 0x31FF,			/* ㇼㇽㇾㇿ CJ */
+	0xFF05,						/* ％ PO */
+	0xFF1A, 0xFF1B,					/* ： ； NS */
+	0xFF5E,						/* ～ ID */
+	0xFF65,						/* ･ NS */
+	0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C,	/* ｧｨｩｪｫｬ CJ */
+	0xFF6D, 0xFF6E, 0xFF6F, 0xFF70,			/* ｭｮｯｰ CJ */
 };
 
 static int
@@ -208,39 +230,63 @@ cmp_ucs4(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static bool
-in_set(ucs4_t c, const ucs4_t *set, size_t n)
+/* Japanese and Chinese: no line starts with a no_start character. */
+static char
+kinsoku(char brk, ucs4_t next)
 {
-	return bsearch(&c, set, n, sizeof *set, cmp_ucs4) != NULL;
+	if (brk == UC_BREAK_POSSIBLE
+	    && bsearch(&next, no_start, sizeof no_start / sizeof *no_start,
+	               sizeof *no_start, cmp_ucs4) != NULL)
+		return UC_BREAK_PROHIBITED;
+	return brk;
 }
 
-#define NO_START(c) in_set((c), no_start, sizeof no_start / sizeof *no_start)
-#define NO_END(c) in_set((c), no_end, sizeof no_end / sizeof *no_end)
-
-/* Japanese and Chinese: hold the kinsoku rules, and let curly quotes
- * between CJK characters act as the brackets they are there (Unicode 14's
- * UAX #14 glues U+201C/U+201D to both neighbours; 15.1 fixed it). */
-static char
-kinsoku(char brk, ucs4_t prev, ucs4_t next)
+/* Unicode 14's UAX #14 glues the curly quotes to both neighbours (LB19;
+ * 15.1 fixed it), so that 他说“你好”他说 could break neither before “
+ * nor after ”.  In Japanese and Chinese a quote touching a wide character
+ * is the bracket it stands for: ‘ “ after one open like 「, ’ ” before one
+ * close like 」, and break -- or hold, as in 」。 and 「「 -- as those do.
+ * Returns a copy of u with those quotes made brackets (three bytes each,
+ * like the quotes), for libunistring to read instead; NULL if none. */
+static uint8_t *
+quotes_as_brackets(const uint8_t *u, size_t n)
 {
-	if (brk == UC_BREAK_MANDATORY)
-		return brk;
-	if (NO_START(next) || NO_END(prev))
-		return UC_BREAK_PROHIBITED;
-	if ((next == 0x2018 || next == 0x201C) && text_char_width(prev) == 2)
-		return UC_BREAK_POSSIBLE;
-	if ((prev == 0x2019 || prev == 0x201D) && text_char_width(next) == 2)
-		return UC_BREAK_POSSIBLE;
-	return brk;
+	uint8_t *t = NULL;
+	ucs4_t prev = 0, c, next = 0;
+	int len = u8_mbtouc(&c, u, n);
+
+	for (size_t i = 0; i < n; prev = c, c = next) {
+		size_t j = i + (size_t)len;
+		ucs4_t bracket = 0;
+
+		len = j < n ? u8_mbtouc(&next, u + j, n - j) : 0;
+		if (j >= n)
+			next = 0;
+		if ((c == 0x2018 || c == 0x201C) && text_char_width(prev) == 2)
+			bracket = 0x300C;
+		else if ((c == 0x2019 || c == 0x201D) && text_char_width(next) == 2)
+			bracket = 0x300D;
+		if (bracket != 0) {
+			if (t == NULL)
+				t = memcpy(xmalloc(n), u, n);
+			u8_uctomb(t + i, bracket, 3);
+		}
+		i = j;
+	}
+	return t;
 }
 
 void
 text_breaks(const char *s, size_t n, enum break_rules rules, char *p)
 {
 	const uint8_t *u = (const uint8_t *)s;
+	uint8_t *brackets = NULL;
 	ucs4_t prev = 0;
 
-	u8_possible_linebreaks(u, n, "UTF-8", p);
+	if (rules == BREAK_KINSOKU && n > 0)
+		brackets = quotes_as_brackets(u, n);
+	u8_possible_linebreaks(brackets != NULL ? brackets : u, n, "UTF-8", p);
+	free(brackets);
 	if (rules == BREAK_UAX14)
 		return;
 	for (size_t i = 0; i < n;) {
@@ -252,7 +298,7 @@ text_breaks(const char *s, size_t n, enum break_rules rules, char *p)
 			if (p[i] == UC_BREAK_POSSIBLE && prev != ' ')
 				p[i] = UC_BREAK_PROHIBITED;
 		} else if (i > 0) {
-			p[i] = kinsoku(p[i], prev, c);
+			p[i] = kinsoku(p[i], c);
 		}
 		prev = c;
 		i += (size_t)len;

@@ -1,6 +1,8 @@
-/* test-layout.c: the layout engine's promises, as properties over every
- * block of the real bundle, in every language, at every width from 1 to
- * 120, with ambiguous characters narrow and wide:
+/* test-layout.c: the layout engine's rules on small synthetic pages (the
+ * hanging indents, and each narrow-width fallback of fit() at the widths
+ * around it), then its promises, as properties over every block of the
+ * real bundle, in every language, at every width from 1 to 120, with
+ * ambiguous characters narrow and wide:
  *
  *   - no line is wider than the width, and the width a line claims is the
  *     width its text really takes (as ncurses and --dump will draw it);
@@ -174,6 +176,149 @@ check_bundle(struct bundle *b, enum ambiguous ambig)
 	      b->lang, mode, t.bad_hang, t.first);
 }
 
+/* ------------------------------------------------ synthetic pages */
+
+/* Block b, alone on a page, laid out at width w (UAX #14) as --dump
+ * prints it, without the title: its lines joined with '|'. */
+static char *
+show_block(struct block *b, int w, enum ambiguous ambig)
+{
+	struct page p = {.id = "p", .title = "T", .blocks = b, .nblocks = 1};
+	struct layout_opts o = {w, ambig, BREAK_UAX14};
+	struct doc d = {0};
+	struct sbuf out = {0};
+
+	layout_page(&d, &p, &o);
+	sbuf_add(&out, "", 0);
+	for (size_t i = doc_block_line(&d, 0); i < d.n; i++) {
+		if (out.len > 0)
+			sbuf_addc(&out, '|');
+		dump_line(&out, &d, &d.v[i]);
+	}
+	doc_free(&d);
+	return out.s;
+}
+
+static void
+expect_block(struct block *b, int w, enum ambiguous ambig, const char *want,
+             const char *rule)
+{
+	char *got = show_block(b, w, ambig);
+
+	CHECK(strcmp(got, want) == 0, "%s: at %d, \"%s\" (want \"%s\")", rule,
+	      w, got, want);
+	free(got);
+}
+
+/* A width, what block b shows there, and the rule that makes it so. */
+struct shown {
+	int width;
+	enum ambiguous ambig;
+	const char *want, *rule;
+};
+
+static void
+expect_shown(struct block *b, const struct shown *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_block(b, v[i].width, v[i].ambig, v[i].want, v[i].rule);
+}
+
+#define EXPECT_SHOWN(b, v) expect_shown((b), (v), sizeof(v) / sizeof *(v))
+#define NARROW AMBIGUOUS_NARROW
+
+/* A list item: "  • " (indent, bullet), then text whose continuation
+ * lines hang under it. fit() lets the indent go when fewer than MIN_TEXT
+ * (8) columns would be left for text, then the bullet when fewer than 4. */
+static void
+test_list_fit(void)
+{
+	static const struct shown v[] = {
+		{12, NARROW, "  • ab cd ef|    gh ij|  • kl",
+		 "a list item's continuation hangs after the bullet"},
+		{11, NARROW, "• ab cd ef|  gh ij|• kl",
+		 "fit(): under 8 columns of text, the indent gives way"},
+		{6, NARROW, "• ab|  cd|  ef|  gh|  ij|• kl",
+		 "fit(): the bullet stays while 4 columns are left"},
+		{5, NARROW, "ab cd|ef gh|ij|kl",
+		 "fit(): under 4, the bullet gives way too"},
+	};
+	char *items[] = {"ab cd ef gh ij", "kl"};
+	struct block b = {.kind = BLOCK_LIST, .items = items, .nitems = 2};
+
+	EXPECT_SHOWN(&b, v);
+}
+
+/* A quote: every line of it after the bar "  │ "; then "— name" hanging
+ * under the quote's text and the role aligned with the name.  The
+ * attribution's own indent (the quote's text column) gives way first,
+ * at a width where the quote keeps its own. */
+static void
+test_quote_fit(void)
+{
+	static const struct shown v[] = {
+		{16, NARROW, "  │ ab cd ef gh|  │ ij|    — Jo Ko|      mayor of x",
+		 "each line of a quote has the bar; the role is aligned under "
+		 "the name"},
+		{14, NARROW, "  │ ab cd ef|  │ gh ij|    — Jo Ko|      mayor of|      x",
+		 "the attribution keeps its indent with 8 columns of text"},
+		{13, NARROW, "  │ ab cd ef|  │ gh ij|— Jo Ko|  mayor of x",
+		 "fit(): with fewer, the attribution's indent gives way"},
+		{11, NARROW, "│ ab cd ef|│ gh ij|— Jo Ko|  mayor of|  x",
+		 "fit(): then the quote's"},
+		{6, NARROW, "│ ab|│ cd|│ ef|│ gh|│ ij|— Jo|  Ko|  mayo|  r of|  x",
+		 "fit(): the bar and the dash stay while 4 columns are left"},
+		{5, NARROW, "ab cd|ef gh|ij|Jo Ko|mayor|of x",
+		 "fit(): under 4, the bar and the dash give way"},
+	};
+	struct block b = {.kind = BLOCK_QUOTE, .text = "ab cd ef gh ij",
+	                  .by = "Jo Ko", .role = "mayor of x"};
+
+	EXPECT_SHOWN(&b, v);
+}
+
+/* A link: "→ " and the text hanging after it; it has no indent to give,
+ * and the arrow goes under 4 columns of text.  With ambiguous characters
+ * wide the arrow is "-> ", a column wider. */
+static void
+test_link_fit(void)
+{
+	static const struct shown v[] = {
+		{8, NARROW, "→ go on|  to it",
+		 "a link's continuation hangs after the arrow"},
+		{6, NARROW, "→ go|  on|  to|  it",
+		 "fit(): the arrow stays while 4 columns are left"},
+		{5, NARROW, "go on|to it", "fit(): under 4, the arrow gives way"},
+		{7, AMBIGUOUS_WIDE, "-> go|   on|   to|   it",
+		 "fit(): with the wide-terminal arrow, 4 columns left at 7"},
+		{6, AMBIGUOUS_WIDE, "go on|to it", "fit(): and none at 6"},
+	};
+	struct block b = {.kind = BLOCK_LINK, .text = "go on to it"};
+
+	EXPECT_SHOWN(&b, v);
+}
+
+/* An empty line inside a text (a paragraph break in an item) gets no
+ * indent: no trailing blanks.  A width under 1 is taken as 1. */
+static void
+test_edges(void)
+{
+	char *items[] = {"ab\n\ncd"};
+	struct block b = {.kind = BLOCK_LIST, .items = items, .nitems = 1};
+	struct page p = {.id = "p", .title = "T", .blocks = &b, .nblocks = 1};
+	struct layout_opts o = {0, NARROW, BREAK_UAX14};
+	struct doc d = {0};
+	char *zero = show_block(&b, 0, NARROW);
+
+	expect_block(&b, 12, NARROW, "  • ab||    cd",
+	             "an empty line of an item has no indent");
+	layout_page(&d, &p, &o);
+	CHECK(d.width == 1 && strcmp(zero, "a|b||c|d") == 0,
+	      "width 0 lays out as width 1 (%d wide: \"%s\")", d.width, zero);
+	free(zero);
+	doc_free(&d);
+}
+
 /* The Korean acceptance case: at 30 columns, no word is split. */
 static void
 check_korean_words(struct bundle *b)
@@ -206,6 +351,10 @@ main(void)
 	struct bundle_error err;
 	char dir[4096];
 
+	test_list_fit();
+	test_quote_fit();
+	test_link_fit();
+	test_edges();
 	snprintf(dir, sizeof dir, "%s/data", check_srcdir());
 	if (!bundleset_load(&set, dir, &err)) {
 		bundle_error_print(&err, stdout);
