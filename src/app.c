@@ -21,6 +21,7 @@ enum {
 	MIN_COLS = 20,		/* below this, or MIN_ROWS, a notice only */
 	MIN_ROWS = 5,
 	MAX_MEASURE = 100,	/* the longest comfortable line of text */
+	BURST_MS = 50,		/* input taken at most before a frame */
 };
 
 /* The modes, by enum view_id. */
@@ -381,9 +382,17 @@ draw_status(struct app *a, const char *left)
 	paint_blank(stdscr, y, 0, COLS, a->msg[0] && a->msg_error
 	            ? ST_STATUS_ERROR : ST_STATUS);
 	if (a->prompt.active) {
+		char cut[128] = "";
+		int cw;
+
+		if (a->prompt.capped)	/* a paste longer than a pattern */
+			snprintf(cut, sizeof cut, _("(cut at %d bytes)"), PROMPT_MAX);
+		cw = paint_width(cut);
 		x = paint_str(stdscr, y, 0, a->prompt.lead, COLS, ST_STATUS);
 		x += paint_text(stdscr, y, x, a->prompt.text.s, a->prompt.text.len,
-		                COLS - x - 1, ST_STATUS);
+		                COLS - x - 1 - (cw > 0 ? cw + 2 : 0), ST_STATUS);
+		if (cw > 0 && x + 2 + cw < COLS)
+			paint_str(stdscr, y, COLS - cw - 1, cut, cw, ST_STATUS_ERROR);
 		move(y, x);
 		return;
 	}
@@ -739,6 +748,28 @@ handle_event(struct app *a, const struct event *ev)
 
 /* ------------------------------------------------------------ the loop */
 
+/* ev, then everything else already waiting (a paste, keys typed ahead, a
+ * storm of resizes), each after a tick, drawn once at the end: a paste
+ * costs one frame, not one per byte.  Bounded in time, so a paste that
+ * never ends still shows.  Returns the quit signal, or 0. */
+static int
+handle_burst(struct app *a, struct event *ev)
+{
+	long long until = monotonic_ms() + BURST_MS;
+
+	for (;;) {
+		if (ev->type == EV_QUIT)
+			return ev->signal;
+		handle_event(a, ev);
+		if (a->quit || monotonic_ms() >= until)
+			return 0;
+		tick(a);
+		tty_next(ev, 0);
+		if (ev->type == EV_TIMEOUT)
+			return 0;
+	}
+}
+
 static void
 app_free(struct app *a)
 {
@@ -779,18 +810,14 @@ app_run(struct bundleset *set, enum lang lang, int page,
 		a.state[m] = views[m]->init(&a);
 	start = (struct place){page < 0 ? 0 : page, -1, 0, 0};
 	go(&a, &start);
-	while (!a.quit) {
+	while (!a.quit && sig == 0) {
 		struct event ev;
 		int ms = tick(&a);
 
 		draw(&a);
 		tty_flush();
 		tty_next(&ev, ms);
-		if (ev.type == EV_QUIT) {
-			sig = ev.signal;
-			break;
-		}
-		handle_event(&a, &ev);
+		sig = handle_burst(&a, &ev);
 	}
 	tty_close();
 	app_free(&a);

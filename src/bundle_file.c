@@ -102,6 +102,14 @@ read_file(const char *path, size_t *len, struct bundle_error *err)
 			break;
 	}
 	close(fd);
+	if (got > 0 && st.st_size == 0) {
+		/* /proc, /sys: files whose size is made up as they are read */
+		bundle_error_set(err, path, (struct mark){0, 0}, "%s",
+		                 _("a special file (as in /proc or /sys) with no size "
+		                   "of its own, not a bundle file"));
+		free(buf);
+		return NULL;
+	}
 	if (got > (size_t)st.st_size) {
 		bundle_error_set(err, path, (struct mark){0, 0}, "%s",
 		                 _("file changed while it was read"));

@@ -194,6 +194,11 @@ options_parse(int argc, char **argv, struct options *o)
 			o->page = optarg;
 			break;
 		case 'd':
+			if (*optarg == '\0') {
+				/* Not "here", nor "/" once a file name is added. */
+				usage_error("%s", _("the data directory's name is empty"));
+				return EXIT_USAGE;
+			}
 			o->data_dir = optarg;
 			break;
 		case 'w':

@@ -26,6 +26,7 @@ prompt_start(struct prompt *p, int owner, const char *lead)
 	p->owner = owner;
 	p->lead = lead;
 	p->text.len = 0;
+	p->capped = false;
 	sbuf_add(&p->text, "", 0);
 }
 
@@ -45,12 +46,16 @@ insert(struct prompt *p, key_code k)
 	uint8_t buf[8];
 	int n;
 
-	if (k < 0x20 || (k & KEYC_CURSES) || !sanitize_char_ok((ucs4_t)k)
-	    || p->text.len >= PROMPT_MAX)
+	if (k < 0x20 || (k & KEYC_CURSES) || !sanitize_char_ok((ucs4_t)k))
 		return;
 	n = u8_uctomb(buf, (ucs4_t)k, (int)sizeof buf);
-	if (n > 0)
-		sbuf_add(&p->text, (const char *)buf, (size_t)n);
+	if (n <= 0)
+		return;
+	if (p->text.len + (size_t)n > PROMPT_MAX) {
+		p->capped = true;	/* a paste, say: the rest is dropped */
+		return;
+	}
+	sbuf_add(&p->text, (const char *)buf, (size_t)n);
 }
 
 enum prompt_result

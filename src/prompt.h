@@ -16,6 +16,7 @@ struct prompt {
 	int owner;		/* the view that asked, enum view_id */
 	const char *lead;	/* drawn before the text: "/" */
 	struct sbuf text;	/* always a NUL-terminated string */
+	bool capped;		/* more was typed than PROMPT_MAX holds */
 };
 
 enum prompt_result {

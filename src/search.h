@@ -2,7 +2,9 @@
  *
  * Matching is case-insensitive (simple case folding) on the page's
  * source texts, so a match may run across a line break of the layout;
- * the page view maps matches onto display lines for highlighting. */
+ * the page view maps matches onto display lines for highlighting.  It
+ * takes time linear in the text whatever the pattern, and a match begins
+ * and ends on grapheme cluster boundaries. */
 #ifndef ICLEI_SEARCH_H
 #define ICLEI_SEARCH_H
 
@@ -17,6 +19,7 @@ struct search {
 	char *text;		/* the pattern as typed, NFC */
 	ucs4_t *fold;		/* folded, for matching */
 	size_t nfold;
+	size_t *next;		/* KMP's failure function over fold */
 };
 
 struct match {
@@ -27,6 +30,7 @@ struct match {
 struct matches {
 	struct match *v;
 	size_t n, cap;
+	unsigned long long compared;	/* characters compared (tests, bench) */
 };
 
 /* Set the pattern; false (and no pattern) when it is empty. */

@@ -129,7 +129,9 @@ restore(const struct app *a, struct page_state *s, const struct place *p)
 }
 
 /* Lay the page out anew if the page or the width changed (a new width
- * keeps the reading position), and search it again. */
+ * keeps the reading position).  The matches are byte ranges of the
+ * page's texts, not of the layout: a new width only maps them onto the
+ * new lines; a new page is searched. */
 static void
 sync(struct app *a, struct page_state *s)
 {
@@ -144,11 +146,13 @@ sync(struct app *a, struct page_state *s)
 	if (keep)
 		where(a, s, &p);
 	layout_page(&s->doc, cur_page(a), &o);
+	if (!keep) {
+		s->matches.n = 0;
+		if (s->search.text != NULL)
+			search_page(&s->search, cur_page(a), &s->matches);
+	}
 	s->page = a->page;
 	s->width = o.width;
-	s->matches.n = 0;
-	if (s->search.text != NULL)
-		search_page(&s->search, cur_page(a), &s->matches);
 	map_matches(s);
 	if (keep)
 		restore(a, s, &p);
