@@ -30,6 +30,7 @@
 
 #include "i18n.h"
 #include "sanitize.h"
+#include "tty_int.h"
 #include "util.h"
 
 /* Pointer motion reporting (any-event tracking), which ncurses does not
@@ -149,6 +150,20 @@ handle(int sig, void (*fn)(int), int flags)
 	sigaction(sig, &sa, NULL);
 }
 
+/* A sanitizer build that finds a fault reports it and exits without a
+ * signal (unless told to abort): it gets the restore too, so a CI log,
+ * or a user's terminal, is readable after it. */
+#if defined(__SANITIZE_ADDRESS__)
+# define HAVE_SANITIZER_DEATH 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#  define HAVE_SANITIZER_DEATH 1
+# endif
+#endif
+#ifdef HAVE_SANITIZER_DEATH
+# include <sanitizer/common_interface_defs.h>
+#endif
+
 static void
 install_handlers(void)
 {
@@ -163,6 +178,9 @@ install_handlers(void)
 	handle(SIGPIPE, SIG_IGN, 0);
 	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
 		handle(fatal[i], on_fatal, SA_RESETHAND);
+#ifdef HAVE_SANITIZER_DEATH
+	__sanitizer_set_death_callback(emergency_restore);
+#endif
 }
 
 static void
@@ -178,10 +196,10 @@ restore_handlers(void)
 
 /* ------------------------------------------------------------ checks */
 
-/* Quietly, for the probe; else saying what is wrong.  Once it has
- * passed, it is not asked again: reading terminfo takes a while. */
-static bool
-check_terminal(bool quiet)
+/* Once it has passed, it is not asked again: reading terminfo takes a
+ * while. */
+bool
+tty_check_terminal(bool quiet)
 {
 	static bool passed;
 	const char *name = getenv("TERM");
@@ -221,123 +239,6 @@ check_terminal(bool quiet)
 	del_curterm(cur_term);
 	passed = true;
 	return true;
-}
-
-/* ------------------------------------------------------------ probe */
-
-/* How does the terminal draw an East Asian Ambiguous character?  Print
- * one at the start of the line and ask where the cursor went (as vim
- * does), before curses starts.  The question goes out as early as the
- * program can ask it and the answer is read when the terminal is opened,
- * so the terminal's round trip overlaps the loading of the bundle.  In
- * between, the terminal is in a mode of ours (no echo, so the answer is
- * not shown), and the quit and stop signals wait until it is restored.
- * No answer within 300 ms of the question: narrow. */
-#define PROBE_MS 300
-
-static struct {
-	enum { PROBE_NONE, PROBE_ASKED, PROBE_DONE } state;
-	enum ambiguous result;
-	struct timespec asked;
-	sigset_t mask;		/* the signal mask before the probe */
-} P;
-
-static long
-ms_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
-}
-
-/* The answer, ESC [ row ; column R, within what is left of the time. */
-static enum ambiguous
-read_answer(void)
-{
-	char buf[32], *semi, *end;
-	size_t got = 0;
-
-	while (got < sizeof buf - 1) {
-		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-		long ms = PROBE_MS - ms_since(&P.asked);
-		ssize_t r;
-
-		if (ms <= 0 || poll(&p, 1, (int)ms) <= 0)
-			break;
-		if ((r = read(STDIN_FILENO, buf + got, sizeof buf - 1 - got)) <= 0)
-			break;
-		got += (size_t)r;
-		if (memchr(buf, 'R', got) != NULL)
-			break;
-	}
-	buf[got] = '\0';
-	/* The glyph took two columns if the cursor went from 1 to 3. */
-	semi = strchr(buf, ';');
-	if (strncmp(buf, "\033[", 2) == 0 && semi != NULL
-	    && strtol(semi + 1, &end, 10) == 3 && *end == 'R')
-		return AMBIGUOUS_WIDE;
-	return AMBIGUOUS_NARROW;
-}
-
-static void
-probe_atexit(void)
-{
-	tty_probe_wait();
-}
-
-void
-tty_probe_start(void)
-{
-	static const char ask[] = "\r\xe2\x80\xa6\033[6n";	/* U+2026 … */
-	struct termios raw;
-	sigset_t block;
-
-	if (P.state != PROBE_NONE)
-		return;
-	P.state = PROBE_DONE;
-	P.result = AMBIGUOUS_NARROW;
-	if (!check_terminal(true) || tcgetattr(STDIN_FILENO, &T.saved) != 0)
-		return;
-	T.have_saved = true;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGQUIT);
-	sigaddset(&block, SIGTSTP);
-	sigprocmask(SIG_BLOCK, &block, &P.mask);
-	raw = T.saved;
-	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-	raw.c_cc[VMIN] = 0;
-	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0) {
-		sigprocmask(SIG_SETMASK, &P.mask, NULL);
-		return;
-	}
-	P.state = PROBE_ASKED;
-	clock_gettime(CLOCK_MONOTONIC, &P.asked);
-	atexit(probe_atexit);
-	if (write(STDOUT_FILENO, ask, sizeof ask - 1) != (ssize_t)(sizeof ask - 1))
-		P.asked.tv_sec -= PROBE_MS;	/* no question, no answer to wait for */
-}
-
-enum ambiguous
-tty_probe_wait(void)
-{
-	if (P.state != PROBE_ASKED)
-		return P.result;
-	P.state = PROBE_DONE;
-	P.result = read_answer();
-	/* Erase the probe. */
-	if (write(STDOUT_FILENO, "\r\033[K", 4) < 0) {
-		/* not fatal */
-	}
-	tcsetattr(STDIN_FILENO, TCSANOW, &T.saved);
-	/* A quit signal that came meanwhile ends the program now, with the
-	 * terminal as it was found. */
-	sigprocmask(SIG_SETMASK, &P.mask, NULL);
-	return P.result;
 }
 
 /* ------------------------------------------------------------ set-up */
@@ -419,7 +320,7 @@ set_mouse(void)
 bool
 tty_open(const struct tty_opts *opts, struct tty_info *info)
 {
-	if (!check_terminal(false))
+	if (!tty_check_terminal(false))
 		return false;
 	if (pipe(T.pipe) != 0) {
 		warnx("%s", strerror(errno));
@@ -462,6 +363,7 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	info->colors = count_colors(opts);
 	T.mouse = opts->mouse;
 	set_mouse();
+	tty_probe_replay();
 	return true;
 }
 
@@ -599,6 +501,38 @@ signal_event(struct event *ev)
 	return false;
 }
 
+/* After an Esc: is what follows a cursor report the probe gave up on?
+ * (It comes in one piece, so it is all there.)  Then it is dropped;
+ * else what was read goes back, to be read as it came. */
+static bool
+late_report(void)
+{
+	char buf[32] = "\033";
+	struct { int r; wint_t wc; } got[32];
+	size_t len = 1, n = 0;
+
+	while (len < sizeof buf) {
+		got[n].r = wget_wch(stdscr, &got[n].wc);
+		if (got[n].r == ERR)
+			break;
+		n++;
+		if (got[n - 1].r != OK || got[n - 1].wc >= 0x80)
+			break;	/* a key, a wide character: no report */
+		buf[len++] = (char)got[n - 1].wc;
+		if (got[n - 1].wc == 'R')
+			break;
+	}
+	if (tty_probe_late(buf, len, &len))
+		return true;
+	while (n-- > 0) {
+		if (got[n].r == OK)
+			unget_wch((wchar_t)got[n].wc);
+		else
+			ungetch((int)got[n].wc);
+	}
+	return false;
+}
+
 /* A key or mouse event that curses has ready, without waiting. */
 static bool
 input_event(struct event *ev)
@@ -608,6 +542,8 @@ input_event(struct event *ev)
 
 	nodelay(stdscr, TRUE);
 	r = wget_wch(stdscr, &wc);
+	if (r == OK && wc == 27 && tty_probe_expecting() && late_report())
+		r = wget_wch(stdscr, &wc);
 	if (r == ERR)
 		return false;
 	if (r == KEY_CODE_YES && wc == KEY_MOUSE) {

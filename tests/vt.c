@@ -49,6 +49,9 @@ struct vt {
 	VTermScreen *screen;
 	VTermState *state;
 
+	int gstate, gutf8; /* where the output stands: see track() */
+	bool margins_stale; /* resized: the scroll region is reset next */
+
 	bool eof;    /* the master said EOF/EIO: no more output */
 	bool reaped; /* waitpid done; status valid */
 	int status;
@@ -554,6 +557,82 @@ feed(struct vt *t, const char *p, size_t n)
 		vterm_input_write(t->term, p + start, n - start);
 }
 
+/* Where the output stream stands between two bytes: in text (ground),
+ * or inside an escape sequence or a UTF-8 character.  Only in ground may
+ * the harness put in bytes of its own. */
+enum { G_GROUND, G_ESC, G_CSI, G_STR, G_STR_ESC, G_UTF8 };
+
+static void
+track(struct vt *t, unsigned char c)
+{
+	switch (t->gstate) {
+	case G_GROUND:
+		if (c == 0x1b) {
+			t->gstate = G_ESC;
+		} else if (c >= 0xc0 && c < 0xf8) {
+			t->gutf8 = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+			t->gstate = G_UTF8;
+		}
+		break;
+	case G_UTF8:
+		if ((c & 0xc0) != 0x80 || --t->gutf8 == 0)
+			t->gstate = G_GROUND;
+		break;
+	case G_ESC:
+		if (c == '[')
+			t->gstate = G_CSI;
+		else if (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X')
+			t->gstate = G_STR;
+		else if (c < 0x20 || c >= 0x30)	/* not an intermediate */
+			t->gstate = G_GROUND;
+		break;
+	case G_CSI:
+		if (c >= 0x40 && c <= 0x7e)
+			t->gstate = G_GROUND;
+		break;
+	case G_STR:
+		if (c == 0x07)
+			t->gstate = G_GROUND;
+		else if (c == 0x1b)
+			t->gstate = G_STR_ESC;
+		break;
+	default:
+		t->gstate = c == '\\' ? G_GROUND : G_STR;
+		break;
+	}
+}
+
+/* After a resize, as xterm and VTE do: the scroll region is the whole
+ * screen again.  (libvterm 0.1.4 keeps the old one, and a scroll in a
+ * region past the new bottom memmoves a negative size.)  The cursor stays
+ * where it is. */
+static void
+reset_margins(struct vt *t)
+{
+	vterm_input_write(t->term, "\0337\033[r\0338", 7);
+	t->margins_stale = false;
+}
+
+/* The output to libvterm, with the margins reset at the first moment the
+ * stream allows after a resize. */
+static void
+feed_tracked(struct vt *t, const char *p, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (t->margins_stale && t->gstate == G_GROUND) {
+			feed(t, p + start, i - start);
+			reset_margins(t);
+			start = i;
+		}
+		track(t, (unsigned char)p[i]);
+	}
+	feed(t, p + start, n - start);
+	if (t->margins_stale && t->gstate == G_GROUND)
+		reset_margins(t);
+}
+
 static void
 take(struct vt *t, const char *p, size_t n)
 {
@@ -575,7 +654,7 @@ take(struct vt *t, const char *p, size_t n)
 	}
 	t->received += n;
 	t->last_activity = now_ms();
-	feed(t, p, n);
+	feed_tracked(t, p, n);
 }
 
 /* Read everything available now (non-blocking). */
@@ -1113,6 +1192,9 @@ vt_resize(struct vt *t, int rows, int cols)
 	vterm_set_size(t->term, rows, cols);
 	t->rows = rows;
 	t->cols = cols;
+	t->margins_stale = true;
+	if (t->gstate == G_GROUND)
+		reset_margins(t);
 }
 
 /* ------------------------------------------------------------ process */
