@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 #include <wchar.h>
 
@@ -10,8 +11,22 @@
 #include "sanitize.h"
 #include "text.h"
 
+/* Columns curses (and so the screen) gives c: glibc's wcwidth, which
+ * is not libunistring's everywhere (U+4DC0..U+4DFF, U+3248..U+324F: 2
+ * against 1; U+0CBF: 0 against 1, ...). */
+static int
+screen_width(ucs4_t c)
+{
+	return c >= 0x20 && c < 0x7f ? 1 : wcwidth((wchar_t)c);
+}
+
 /* One character cell: a base character and the combining marks after it
- * (at most CCHARW_MAX - 1), which never take a column of their own. */
+ * (at most CCHARW_MAX - 1), which never take a column of their own.  The
+ * layout measured with text_char_width; a character the screen would
+ * give another width becomes '?' (the caller pads it to the layout's
+ * width), a mark it would give a column is left out, and so is a ZWJ
+ * after a pictograph, which a terminal might join with the next one into
+ * fewer columns than counted.  *width: the layout's columns. */
 static size_t
 next_cell(const uint8_t *p, const uint8_t *end, wchar_t *wch, int *width)
 {
@@ -28,13 +43,19 @@ next_cell(const uint8_t *p, const uint8_t *end, wchar_t *wch, int *width)
 		cw = text_char_width(c);
 		if (k > 0 && cw != 0)
 			break;
-		if (k == 0 && cw == 0)
-			c = ' ';	/* a stray mark: give it a base */
-		if (k < CCHARW_MAX - 1)
-			wch[k++] = (wchar_t)c;
-		if (k == 1)
-			*width = cw == 0 ? 1 : cw;
 		q += len;
+		if (k == 0) {
+			if (cw == 0)
+				c = ' ';	/* a stray mark: give it a base */
+			*width = cw == 0 ? 1 : cw;
+			if (screen_width(c) != *width)
+				c = '?';
+		} else if (screen_width(c) != 0
+		           || (c == 0x200D && uc_is_property_extended_pictographic((ucs4_t)wch[0]))
+		           || k >= CCHARW_MAX - 1) {
+			continue;
+		}
+		wch[k++] = (wchar_t)c;
 	}
 	wch[k] = L'\0';
 	return (size_t)(q - p);
@@ -88,6 +109,12 @@ paint_text_ex(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
 		setcchar(&cc, wch, attr, pair, NULL);
 		/* ERR at the bottom-right cell is normal: the cell is drawn. */
 		wadd_wch(w, &cc);
+		if (wch[0] == L'?' && cw == 2) {	/* a stand-in, one column short */
+			wchar_t sp[2] = {L' ', L'\0'};
+
+			setcchar(&cc, sp, attr, pair, NULL);
+			wadd_wch(w, &cc);
+		}
 		used += cw;
 		p += len;
 	}
