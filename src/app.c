@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "charset.h"
 #include "i18n.h"
 #include "options.h"
 #include "paint.h"
@@ -810,6 +811,9 @@ app_run(struct bundleset *set, enum lang lang, int page,
 		a.state[m] = views[m]->init(&a);
 	start = (struct place){page < 0 ? 0 : page, -1, 0, 0};
 	go(&a, &start);
+	if (!charset_is_utf8())
+		app_message(&a, false, _("Character set %s, not UTF-8: what it lacks "
+		                         "shows as ?"), charset_name());
 	while (!a.quit && sig == 0) {
 		struct event ev;
 		int ms = tick(&a);

@@ -15,6 +15,7 @@
 
 #include <unistr.h>
 
+#include "charset.h"
 #include "loader.h"
 #include "sanitize.h"
 
@@ -47,11 +48,15 @@ bundle_error_set(struct bundle_error *err, const char *file, struct mark at,
 void
 bundle_error_print(const struct bundle_error *err, FILE *fp)
 {
+	struct sbuf b = {0};
+
 	if (err->line > 0)
-		fprintf(fp, "%s:%u:%u: %s\n", err->file, err->line, err->column,
-		        err->message);
+		sbuf_printf(&b, "%s:%u:%u: %s\n", err->file, err->line, err->column,
+		            err->message);
 	else
-		fprintf(fp, "%s: %s\n", err->file, err->message);
+		sbuf_printf(&b, "%s: %s\n", err->file, err->message);
+	charset_write(fp, b.s, b.len);
+	sbuf_free(&b);
 }
 
 bool

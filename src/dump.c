@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "charset.h"
 #include "dump.h"
 #include "sanitize.h"
 #include "util.h"
@@ -58,7 +59,7 @@ dump_bundle(FILE *fp, const struct bundle *b, int page,
 			dump_line(&out, &d, &d.v[k]);
 			sbuf_addc(&out, '\n');
 		}
-		if (fwrite(out.s, 1, out.len, fp) != out.len)
+		if (charset_write(fp, out.s, out.len) != 0)
 			rc = -1;
 	}
 	doc_free(&d);

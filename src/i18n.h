@@ -19,8 +19,9 @@
 
 #include "lang.h"
 
-/* The locale: the user's, with a UTF-8 character type whatever it is,
- * and messages that LANGUAGE can steer even under LANG=C. */
+/* The locale: the user's character set (charset.h: what text goes out
+ * in; a UTF-8 locale named but not installed is taken as C.UTF-8), and
+ * messages that LANGUAGE can steer even under LANG=C. */
 void i18n_init(void);
 
 /* Speak language l from now on (the next gettext call).  Strings must be

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "bundleset.h"
+#include "charset.h"
 #include "datadir.h"
 #include "dump.h"
 #include "i18n.h"
@@ -26,16 +27,18 @@
 static void
 print_summary(const struct bundle *b)
 {
-	struct sbuf file = {0};
+	struct sbuf file = {0}, line = {0};
 	size_t blocks = 0;
 
 	for (size_t i = 0; i < b->npages; i++)
 		blocks += b->pages[i].nblocks;
 	/* The whole path, so editors can jump to it; sanitised. */
 	sanitize_append(&file, b->file, strlen(b->file), false);
-	printf(_("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), file.s,
-	       b->lang, b->npages, blocks, b->ntags);
+	sbuf_printf(&line, _("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), file.s,
+	            b->lang, b->npages, blocks, b->ntags);
+	charset_write(stdout, line.s, line.len);
 	sbuf_free(&file);
+	sbuf_free(&line);
 }
 
 /* --check FILE...: each file on its own. */

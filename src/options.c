@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "i18n.h"
 #include "lang.h"
 #include "options.h"
@@ -73,56 +74,64 @@ offending(const char *arg)
 void
 options_help(void)
 {
-	printf(_("Usage: %s [OPTION]...\n"
-	         "  or:  %s --check [FILE]...\n"), program_name, program_name);
-	fputs(_("Read ICLEI East Asia's history, mission, network and achievements\n"
-	        "in the terminal, in each language of its content bundle.  Without\n"
-	        "--dump or --check, a full-screen browser; press ? in it for the keys.\n"), stdout);
-	fputs("\n", stdout);
+	struct sbuf b = {0};
+
+	sbuf_printf(&b, _("Usage: %s [OPTION]...\n"
+	                  "  or:  %s --check [FILE]...\n"), program_name, program_name);
+	sbuf_adds(&b, _("Read ICLEI East Asia's history, mission, network and achievements\n"
+	                "in the terminal, in each language of its content bundle.  Without\n"
+	                "--dump or --check, a full-screen browser; press ? in it for the keys.\n"));
+	sbuf_adds(&b, "\n");
 	/* TRANSLATORS: the first %s lists the language codes, the second
 	 * their other names. */
-	printf(_("  -l, --lang=LANG        language: %s (also %s; any\n"
-	         "                           case); default: from LANGUAGE, LC_ALL,\n"
-	         "                           LC_MESSAGES, LANG, else en\n"),
-	       lang_list(LANG_LIST_CODES), lang_list(LANG_LIST_ALIASES));
-	fputs(_("  -p, --page=PAGE        the page with that id in the bundle (an\n"
-	        "                           unknown one lists them); default: the\n"
-	        "                           first; --dump: every page\n"
-	        "  -d, --data-dir=DIR     read the content bundle from DIR\n"), stdout);
-	fputs(_("      --dump             print the page (every page, in order, when\n"
-	        "                           --page is not given) as plain text to\n"
-	        "                           standard output and exit; needs no terminal\n"
-	        "  -w, --width=N          width for --dump (default: the terminal's when\n"
-	        "                           standard output is one, else 80)\n"
-	        "      --ambiguous=WIDTH  how the terminal draws East Asian ambiguous\n"
-	        "                           characters such as \"•\" and \"’\": narrow, wide\n"
-	        "                           (then replaced by ASCII) or auto (the default;\n"
-	        "                           narrow for --dump)\n"), stdout);
-	fputs(_("      --color=WHEN       use colours: never, auto (the default: when the\n"
-	        "                           terminal has them and NO_COLOR is not set) or\n"
-	        "                           always\n"
-	        "      --no-mouse         leave the mouse to the terminal\n"), stdout);
-	fputs(_("      --no-motion        the tag cloud starts still and turns only with\n"
-	        "                           the keys (also: ICLEI_TUI_NO_MOTION=1)\n"
-	        "      --fps=N            frames per second of the moving cloud (1-120;\n"
-	        "                           default 30)\n"), stdout);
-	fputs(_("      --check [FILE]...  check the bundle (or the given files) and exit\n"
-	        "  -h, --help             display this help and exit\n"
-	        "  -V, --version          output version information and exit\n"), stdout);
-	fputs("\n", stdout);
-	fputs(_("The bundle is read from --data-dir, else $ICLEI_TUI_DATA, else the\n"
-	        "installed data directory.\n"), stdout);
-	fputs("\n", stdout);
-	fputs(_("Exit status: 0 success, 1 invalid bundle (or another failure),\n"
-	        "2 usage error.\n"), stdout);
+	sbuf_printf(&b, _("  -l, --lang=LANG        language: %s (also %s; any\n"
+	                  "                           case); default: from LANGUAGE, LC_ALL,\n"
+	                  "                           LC_MESSAGES, LANG, else en\n"),
+	               lang_list(LANG_LIST_CODES), lang_list(LANG_LIST_ALIASES));
+	sbuf_adds(&b, _("  -p, --page=PAGE        the page with that id in the bundle (an\n"
+	                "                           unknown one lists them); default: the\n"
+	                "                           first; --dump: every page\n"
+	                "  -d, --data-dir=DIR     read the content bundle from DIR\n"));
+	sbuf_adds(&b, _("      --dump             print the page (every page, in order, when\n"
+	                "                           --page is not given) as plain text to\n"
+	                "                           standard output and exit; needs no terminal\n"
+	                "  -w, --width=N          width for --dump (default: the terminal's when\n"
+	                "                           standard output is one, else 80)\n"
+	                "      --ambiguous=WIDTH  how the terminal draws East Asian ambiguous\n"
+	                "                           characters such as \"•\" and \"’\": narrow, wide\n"
+	                "                           (then replaced by ASCII) or auto (the default;\n"
+	                "                           narrow for --dump)\n"));
+	sbuf_adds(&b, _("      --color=WHEN       use colours: never, auto (the default: when the\n"
+	                "                           terminal has them and NO_COLOR is not set) or\n"
+	                "                           always\n"
+	                "      --no-mouse         leave the mouse to the terminal\n"));
+	sbuf_adds(&b, _("      --no-motion        the tag cloud starts still and turns only with\n"
+	                "                           the keys (also: ICLEI_TUI_NO_MOTION=1)\n"
+	                "      --fps=N            frames per second of the moving cloud (1-120;\n"
+	                "                           default 30)\n"));
+	sbuf_adds(&b, _("      --check [FILE]...  check the bundle (or the given files) and exit\n"
+	                "  -h, --help             display this help and exit\n"
+	                "  -V, --version          output version information and exit\n"));
+	sbuf_adds(&b, "\n");
+	sbuf_adds(&b, _("The bundle is read from --data-dir, else $ICLEI_TUI_DATA, else the\n"
+	                "installed data directory.\n"));
+	sbuf_adds(&b, "\n");
+	sbuf_adds(&b, _("Exit status: 0 success, 1 invalid bundle (or another failure),\n"
+	                "2 usage error.\n"));
+	charset_write(stdout, b.s, b.len);
+	sbuf_free(&b);
 }
 
 void
 options_version(void)
 {
-	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-	fputs(_("Content: ICLEI - Local Governments for Sustainability, East Asia "
-	        "Secretariat.\n"), stdout);
+	struct sbuf b = {0};
+
+	sbuf_printf(&b, "%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+	sbuf_adds(&b, _("Content: ICLEI - Local Governments for Sustainability, East Asia "
+	                "Secretariat.\n"));
+	charset_write(stdout, b.s, b.len);
+	sbuf_free(&b);
 }
 
 /* A whole number from lo to hi, or -1. */

@@ -27,7 +27,9 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
 
+#include "charset.h"
 #include "tty_int.h"
 #include "util.h"
 
@@ -208,6 +210,13 @@ tty_probe_start(void)
 		return;
 	P.state = PROBE_DONE;
 	P.result = AMBIGUOUS_NARROW;
+	if (!charset_is_utf8()) {
+		/* The ellipsis could not be sent; a legacy CJK locale says
+		 * itself that the terminal draws such characters wide. */
+		if (wcwidth(0x2026) == 2)
+			P.result = AMBIGUOUS_WIDE;
+		return;
+	}
 	if (!tty_check_terminal(true) || tcgetattr(STDIN_FILENO, &P.saved) != 0)
 		return;
 	sigemptyset(&block);

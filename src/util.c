@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "charset.h"
 #include "i18n.h"
 #include "sanitize.h"
 #include "util.h"
@@ -16,7 +17,10 @@ const char *program_name = PACKAGE;
 static void
 out_of_memory(void)
 {
-	fprintf(stderr, "%s: %s\n", program_name, _("memory exhausted"));
+	/* No memory to convert a translation into the locale's characters
+	 * with: unless they are UTF-8, the English words. */
+	fprintf(stderr, "%s: %s\n", program_name,
+	        charset_is_utf8() ? _("memory exhausted") : "memory exhausted");
 	exit(1);
 }
 
@@ -165,7 +169,7 @@ vwarnx_then(const char *then, const char *fmt, va_list ap)
 	sbuf_addc(&b, '\n');
 	if (then != NULL)
 		sbuf_adds(&b, then);
-	fwrite(b.s, 1, b.len, stderr);
+	charset_write(stderr, b.s, b.len);
 	sbuf_free(&b);
 }
 
