@@ -555,6 +555,16 @@ cloud_frame_free(struct cloud_frame *f)
 
 /* ------------------------------------------------------------ queries */
 
+/* The item at a cell -- checked, as a frame is only as good as the cloud
+ * it was rendered from: -1 for an index that cloud no longer has. */
+static int
+owner_of(const struct cloud *c, const struct cloud_frame *f, int x, int y)
+{
+	int o = f->cells[(size_t)y * (size_t)f->w + (size_t)x].owner;
+
+	return o >= 0 && (size_t)o < c->n ? o : -1;
+}
+
 int
 cloud_hit(const struct cloud *c, const struct cloud_frame *f, int x, int y)
 {
@@ -563,7 +573,7 @@ cloud_hit(const struct cloud *c, const struct cloud_frame *f, int x, int y)
 	if (x < 0 || y < 0 || x >= f->w || y >= f->h)
 		return -1;
 	if (f->cells[(size_t)y * (size_t)f->w + (size_t)x].owner >= 0)
-		return f->cells[(size_t)y * (size_t)f->w + (size_t)x].owner;
+		return owner_of(c, f, x, y);
 	/* Nearest label within a cell around: labels are small targets. */
 	for (int dy = -1; dy <= 1; dy++)
 		for (int dx = -1; dx <= 1; dx++) {
@@ -571,7 +581,7 @@ cloud_hit(const struct cloud *c, const struct cloud_frame *f, int x, int y)
 
 			if (xx < 0 || yy < 0 || xx >= f->w || yy >= f->h)
 				continue;
-			o = f->cells[(size_t)yy * (size_t)f->w + (size_t)xx].owner;
+			o = owner_of(c, f, xx, yy);
 			d = dx * dx + 4 * dy * dy;	/* rows are farther apart */
 			if (o < 0)
 				continue;
