@@ -389,12 +389,16 @@ draw_status(struct app *a, const char *left)
 		if (a->prompt.capped)	/* a paste longer than a pattern */
 			snprintf(cut, sizeof cut, _("(cut at %d bytes)"), PROMPT_MAX);
 		cw = paint_width(cut);
+		size_t from, to;
+		int cursor, room;
+
 		x = paint_str(stdscr, y, 0, a->prompt.lead, COLS, ST_STATUS);
-		x += paint_text(stdscr, y, x, a->prompt.text.s, a->prompt.text.len,
-		                COLS - x - 1 - (cw > 0 ? cw + 2 : 0), ST_STATUS);
+		room = COLS - x - 1 - (cw > 0 ? cw + 2 : 0);
+		prompt_window(&a->prompt, room, &from, &to, &cursor);
+		paint_text(stdscr, y, x, a->prompt.text.s + from, to - from, room, ST_STATUS);
 		if (cw > 0 && x + 2 + cw < COLS)
 			paint_str(stdscr, y, COLS - cw - 1, cut, cw, ST_STATUS_ERROR);
-		move(y, x);
+		move(y, x + cursor);
 		return;
 	}
 	if (a->msg[0] != '\0') {
@@ -481,7 +485,7 @@ push_place(struct place **v, size_t *n, size_t *cap, struct place p)
 static struct place
 here(const struct app *a)
 {
-	struct place p = {a->page, -1, 0, 0};
+	struct place p = {a->page, -1, 0, 0, a->lang};
 
 	if (views[a->view]->where != NULL)
 		views[a->view]->where(a, a->state[a->view], &p);
@@ -500,7 +504,7 @@ go(struct app *a, const struct place *p)
 void
 app_goto_page(struct app *a, int page, int block, bool record)
 {
-	struct place to = {page, block, 0, 0};
+	struct place to = {page, block, 0, 0, a->lang};
 
 	if (record) {
 		push_place(&a->back, &a->nback, &a->capback, here(a));
@@ -569,9 +573,8 @@ set_lang(struct app *a, enum lang l)
 	a->b = a->set.lang[l];
 	i18n_set_language(l);
 	notify(a, CHANGE_LANG);
-	/* The languages share their structure: the same block stays at the
-	 * top (its offset means nothing in another language). */
-	p.offset = 0;
+	/* The languages share their structure: the same place, which the
+	 * mode finds in the other language's text. */
 	go(a, &p);
 	a->help = help;		/* the help stays open, now in l */
 }
@@ -731,7 +734,7 @@ handle_event(struct app *a, const struct event *ev)
 	case EV_MOUSE:
 		if (too_small())
 			break;
-		a->prompt.active = false;	/* a click elsewhere abandons the line */
+		prompt_end(&a->prompt);	/* a click elsewhere abandons the line */
 		if (!topbar_click(a, &ev->mouse) && views[v]->mouse != NULL)
 			views[v]->mouse(a, a->state[v], &ev->mouse);
 		break;
@@ -809,7 +812,7 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	i18n_set_language(lang);
 	for (int m = 0; m < VIEW_COUNT; m++)
 		a.state[m] = views[m]->init(&a);
-	start = (struct place){page < 0 ? 0 : page, -1, 0, 0};
+	start = (struct place){page < 0 ? 0 : page, -1, 0, 0, lang};
 	go(&a, &start);
 	if (!charset_is_utf8())
 		app_message(&a, false, _("Character set %s, not UTF-8: what it lacks "

@@ -29,7 +29,8 @@ enum view_id { VIEW_PAGE, VIEW_CLOUD, VIEW_LIST, VIEW_HELP, VIEW_COUNT };
 struct place {
 	int page;		/* the tab */
 	int block, part;	/* -1: the top */
-	size_t offset;		/* bytes into that part's text */
+	size_t offset;		/* bytes into that part's text... */
+	enum lang lang;		/* ...in this language's */
 };
 
 /* What a mode is told has changed (bits). */

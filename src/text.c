@@ -370,7 +370,23 @@ void
 text_wrap(const char *s, size_t n, int width, enum break_rules rules,
           struct tlines *out)
 {
-	char *brk, *gbrk;
+	char *brk;
+
+	if (n == 0) {
+		add_line(out, s, 0, 0, 0, false);
+		return;
+	}
+	brk = xmalloc(n);
+	text_breaks(s, n, rules, brk);
+	text_wrap_breaks(s, n, width, brk, out);
+	free(brk);
+}
+
+void
+text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
+                 struct tlines *out)
+{
+	char *gbrk;
 	size_t pos = 0;
 
 	if (width < 1)
@@ -379,15 +395,12 @@ text_wrap(const char *s, size_t n, int width, enum break_rules rules,
 		add_line(out, s, 0, 0, 0, false);
 		return;
 	}
-	brk = xmalloc(n);
 	gbrk = xmalloc(n);
-	text_breaks(s, n, rules, brk);
 	u8_grapheme_breaks((const uint8_t *)s, n, gbrk);
 	while (pos < n)
 		pos = fill_line(s, n, pos, width, brk, gbrk, out);
 	/* A text ending in a line feed ends with an empty line. */
 	if (s[n - 1] == '\n')
 		add_line(out, s, n, n, 0, false);
-	free(brk);
 	free(gbrk);
 }

@@ -66,4 +66,9 @@ struct tlines {
 void text_wrap(const char *s, size_t n, int width, enum break_rules rules,
                struct tlines *out);
 
+/* The same with the break opportunities given (text_breaks' values, one
+ * per byte), as a caller that holds some of them back needs. */
+void text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
+                      struct tlines *out);
+
 #endif

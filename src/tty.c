@@ -45,6 +45,7 @@ static struct {
 	bool have_saved;
 	int pipe[2];		/* the self-pipe: signal handlers write here */
 	bool mouse, motion;
+	cc_t vintr;		/* Ctrl-C's character, while it is a key */
 	char restore[256];	/* what a fatal-signal handler writes */
 	size_t restore_len;
 	unsigned long long written;
@@ -401,6 +402,25 @@ raw_write(const char *s)
 	fputs(s, stdout);
 	fflush(stdout);
 	T.written += strlen(s);
+}
+
+void
+tty_interrupt_key(bool on)
+{
+	struct termios t;
+
+	if (!T.open || tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	if (!on && t.c_cc[VINTR] != _POSIX_VDISABLE) {
+		T.vintr = t.c_cc[VINTR];
+		t.c_cc[VINTR] = _POSIX_VDISABLE;
+	} else if (on && t.c_cc[VINTR] == _POSIX_VDISABLE && T.vintr != 0) {
+		t.c_cc[VINTR] = T.vintr;
+	} else {
+		return;
+	}
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();	/* what curses puts back after Ctrl-Z */
 }
 
 void

@@ -83,6 +83,10 @@ void tty_flush(void);
 /* Repaint the whole terminal on the next flush (Ctrl-L). */
 void tty_repaint(void);
 
+/* Whether Ctrl-C is the terminal's interrupt (on, as found) or a key
+ * (off: the search prompt takes it to cancel). */
+void tty_interrupt_key(bool on);
+
 /* Report pointer motion too (the cloud wants it), or only buttons. */
 void tty_mouse_motion(bool on);
 

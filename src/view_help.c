@@ -4,10 +4,12 @@
  * and laid out again after a language switch. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
 
 #include "app.h"
 #include "i18n.h"
@@ -83,6 +85,23 @@ forget_rows(struct help_state *s)
 	s->n = 0;
 }
 
+/* A text of the help wrapped by its language's rules, but never inside a
+ * key name: "Ctrl-G", "Shift-Tab" stay whole on a line. */
+static void
+wrap(const struct app *a, const char *what, int width, struct tlines *tl)
+{
+	size_t n = strlen(what);
+	char *brk = xmalloc(n + 1);
+
+	text_breaks(what, n, lang_break_rules(a->b->lang), brk);
+	for (size_t i = 1; i + 1 < n; i++)
+		if (what[i] == '-' && isalnum((unsigned char)what[i - 1])
+		    && isalnum((unsigned char)what[i + 1]))
+			brk[i + 1] = UC_BREAK_PROHIBITED;
+	text_wrap_breaks(what, n, width < 1 ? 1 : width, brk, tl);
+	free(brk);
+}
+
 /* One binding: its keys, and what it does wrapped in the column after
  * them (under them when the screen is narrow). */
 static void
@@ -97,7 +116,7 @@ lay_out_binding(const struct app *a, struct help_state *s, const struct binding 
 	key = keep(s, xstrdup(keytext));
 	if (s->keyw == 4)
 		add_row(s, key, "", 0, 0, ST_NORMAL);
-	text_wrap(what, strlen(what), textw < 1 ? 1 : textw, BREAK_UAX14, &tl);
+	wrap(a, what, textw, &tl);
 	for (size_t k = 0; k < tl.n; k++)
 		add_row(s, k == 0 && s->keyw > 4 ? key : NULL, what, tl.v[k].start,
 		        tl.v[k].end, ST_NORMAL);

@@ -16,6 +16,13 @@ struct page_state {
 	/* the page as laid out */
 	struct doc doc;
 	int page, width;	/* of the layout; page -1: none yet */
+	enum lang lang;		/* of the layout */
+	/* Where a run of language switches started, so that L four times
+	 * comes back to the very line (each language's offsets are its own):
+	 * kept while the reader does not move. */
+	struct place anchor;
+	bool anchored, switching;
+	size_t anchor_top;	/* the top the last switch showed */
 	size_t top;		/* first display line on screen */
 	int link;		/* block of the selected link, or -1 */
 	/* search */
@@ -96,6 +103,7 @@ where(const struct app *a, const void *st, struct place *p)
 	p->block = -1;
 	p->part = 0;
 	p->offset = 0;
+	p->lang = s->lang;
 	if (!laid_out(a, s) || s->top >= s->doc.n)
 		return;
 	l = &s->doc.v[s->top];
@@ -146,6 +154,7 @@ sync(struct app *a, struct page_state *s)
 	if (keep)
 		where(a, s, &p);
 	layout_page(&s->doc, cur_page(a), &o);
+	s->lang = a->lang;
 	if (!keep) {
 		s->matches.n = 0;
 		if (s->search.text != NULL)
@@ -443,20 +452,72 @@ state_free(void *st)
 static void
 changed(struct app *a, void *st, unsigned what)
 {
-	(void)a;
+	struct page_state *s = st;
+
+	if (what & CHANGE_LANG) {
+		/* (The old language's texts are still there.) */
+		if (!s->anchored || s->top != s->anchor_top) {
+			s->anchor.page = a->page;
+			where(a, s, &s->anchor);
+		}
+		s->anchored = s->switching = laid_out(a, s);
+	}
+	if (what & CHANGE_CONTENT)
+		s->anchored = false;
 	/* A new language or content: other texts, other lines. */
 	if (what & (CHANGE_CONTENT | CHANGE_LANG))
 		invalidate(st);
+}
+
+/* The text of part `part` of block `block` (-1: the title) of page, or
+ * NULL. */
+static const char *
+part_text(const struct page *pg, int block, int part)
+{
+	const struct block *b;
+
+	if (block < 0)
+		return pg->title;
+	if ((size_t)block >= pg->nblocks)
+		return NULL;
+	b = &pg->blocks[block];
+	if (b->kind == BLOCK_LIST)
+		return part >= 0 && (size_t)part < b->nitems ? b->items[part] : NULL;
+	return part == 1 ? b->by : part == 2 ? b->role : b->text;
+}
+
+/* p, in a's language: the same block and part, and as far into it. */
+static struct place
+translate(const struct app *a, struct place p)
+{
+	const struct bundle *from = p.lang < LANG_COUNT ? a->set.lang[p.lang] : NULL;
+	const char *t0, *t1;
+
+	if (p.lang == a->lang || p.offset == SIZE_MAX)
+		return p;
+	t0 = from != NULL && (size_t)p.page < from->npages
+	     ? part_text(&from->pages[p.page], p.block, p.part) : NULL;
+	t1 = part_text(cur_page(a), p.block, p.part);
+	p.offset = t0 != NULL && t1 != NULL && *t0 != '\0'
+	           ? (size_t)((double)p.offset * strlen(t1) / strlen(t0)) : 0;
+	p.lang = a->lang;
+	return p;
 }
 
 static void
 go(struct app *a, void *st, const struct place *p)
 {
 	struct page_state *s = st;
+	bool switching = s->switching && s->anchored && s->anchor.page == p->page;
+	struct place to;
 
 	invalidate(s);
 	sync(a, s);
-	restore(a, s, p);
+	to = translate(a, switching ? s->anchor : *p);
+	restore(a, s, &to);
+	s->switching = false;
+	s->anchored = switching;
+	s->anchor_top = s->top;
 }
 
 static int
