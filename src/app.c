@@ -51,12 +51,33 @@ static const struct binding history_bindings[] = {
 	{ACT_FORWARD, {KEYC(KEY_RIGHT)}, N_("forward"), NULL},
 };
 
+static const struct binding mark_bindings[] = {
+	{ACT_MARK, {'m'}, N_("m and a letter: mark this place"), NULL},
+	{ACT_MARK_GO, {'\''},
+	 N_("' and a letter: go back to that mark ('' : to where the last jump left)"), NULL},
+};
+
 static const struct binding other_bindings[] = {
+	{ACT_WHERE, {'='}, N_("where am I: the page, the line, the language, the file"), NULL},
 	{ACT_REDRAW, {KEYC_CTRL('L')}, N_("redraw the screen"), NULL},
 	{ACT_RELOAD, {'r'}, N_("reload the content from disk"), NULL},
-	{ACT_HELP, {'?', KEYC(KEY_F(1))}, N_("this help (Esc or q closes it)"), NULL},
+	{ACT_HELP, {'?', 'h', KEYC(KEY_F(1))}, N_("this help (Esc or q closes it)"), NULL},
 	{ACT_CANCEL, {KEYC_ESC}, N_("clear the status line's message"), NULL},
 	{ACT_QUIT, {'q'}, N_("quit"), NULL},
+};
+
+/* Where a key of ours means something else in less, w3m or lynx: said on
+ * the status line the first time it is pressed. */
+static const struct {
+	key_code key;
+	const char *note;
+} clashes[] = {
+	{'H', N_("H: the previous language here (help is ? or h; in lynx and w3m, H)")},
+	{'1', N_("A digit picks a tab here; it is no count as in less (10j)")},
+	{'\t', N_("Tab goes to the next page here, not to the next link as in w3m and lynx "
+	          "(links: ] and [)")},
+	{KEYC(KEY_RIGHT), N_("\u2192 goes forward in the history here; it does not follow a "
+	                    "link as in lynx (Enter does)")},
 };
 
 /* Gestures: in the help, never dispatched (the modes' mouse handlers
@@ -70,12 +91,13 @@ static const struct binding mouse_bindings[] = {
 
 static const struct keytable tab_keys = KEYTABLE(N_("Pages and languages"), tab_bindings);
 static const struct keytable history_keys = KEYTABLE(N_("History"), history_bindings);
+static const struct keytable mark_keys = KEYTABLE(N_("Marks"), mark_bindings);
 static const struct keytable other_keys = KEYTABLE(N_("Other"), other_bindings);
 static const struct keytable mouse_keys = KEYTABLE(N_("Mouse"), mouse_bindings);
 
 /* Looked up after the current mode's tables. */
 static const struct keytable *const app_keys[] = {
-	&tab_keys, &history_keys, &other_keys, NULL,
+	&tab_keys, &history_keys, &mark_keys, &other_keys, NULL,
 };
 
 static void
@@ -102,6 +124,7 @@ app_help_tables(const struct keytable **v, size_t max)
 		if (m == 0) {
 			add_table(v, &n, max, &tab_keys);
 			add_table(v, &n, max, &history_keys);
+			add_table(v, &n, max, &mark_keys);
 		}
 	}
 	add_table(v, &n, max, &mouse_keys);
@@ -411,6 +434,28 @@ draw_status(struct app *a, const char *left)
 		paint_str(stdscr, y, COLS - rw - 1, right, rw, ST_STATUS);
 }
 
+/* The status line's left part for the mode on screen. */
+static void
+status_left(const struct app *a, char *buf, size_t size)
+{
+	enum view_id v = current(a);
+
+	if (views[v]->status != NULL)
+		views[v]->status(a, a->state[v], buf, size);
+	else
+		snprintf(buf, size, "%s", app_tab_title(a, a->page));
+}
+
+/* =: where am I. */
+static void
+where_am_i(struct app *a)
+{
+	char left[256];
+
+	status_left(a, left, sizeof left);
+	app_message(a, false, "%s \u00b7 %s \u00b7 %s", left, a->b->name, a->b->file);
+}
+
 /* ------------------------------------------------------------ drawing */
 
 static bool
@@ -442,10 +487,7 @@ draw(struct app *a)
 	}
 	draw_topbar(a);
 	views[v]->draw(a, a->state[v], 1, a->body_height);
-	if (views[v]->status != NULL)
-		views[v]->status(a, a->state[v], left, sizeof left);
-	else
-		snprintf(left, sizeof left, "%s", app_tab_title(a, a->page));
+	status_left(a, left, sizeof left);
 	draw_status(a, left);
 	if (a->prompt.active)
 		curs_set(1);
@@ -674,9 +716,67 @@ command(struct app *a, enum action act, int index)
 	case ACT_QUIT:
 		a->quit = true;
 		break;
+	case ACT_WHERE:
+		where_am_i(a);
+		break;
+	case ACT_MARK:
+	case ACT_MARK_GO:
+		a->pending = act;
+		app_message(a, false, "%s", act == ACT_MARK ? _("Mark: which letter?")
+		                                         : _("Go to the mark: which letter?"));
+		break;
 	default:
 		break;	/* ACT_CANCEL: the message is gone already */
 	}
+}
+
+/* The letter after m or '. */
+static void
+mark_key(struct app *a, key_code k)
+{
+	enum action act = a->pending;
+	int i = k >= 'a' && k <= 'z' ? (int)(k - 'a') : k >= 'A' && k <= 'Z' ? (int)(k - 'A') : -1;
+	struct place to;
+
+	a->pending = ACT_NONE;
+	if (act == ACT_MARK_GO && k == '\'') {
+		if (!a->jumped) {
+			app_message(a, false, "%s", _("No jump to go back from"));
+			return;
+		}
+		to = a->before_jump;
+	} else if (i < 0) {
+		return;		/* Esc, or no letter: nothing */
+	} else if (act == ACT_MARK) {
+		a->marks[i] = here(a);
+		a->marked |= 1u << i;
+		app_message(a, false, _("Mark %c set"), (int)('a' + i));
+		return;
+	} else if (!(a->marked & (1u << i))) {
+		app_message(a, true, _("No mark %c"), (int)('a' + i));
+		return;
+	} else {
+		to = a->marks[i];
+	}
+	a->before_jump = here(a);
+	a->jumped = true;
+	push_place(&a->back, &a->nback, &a->capback, a->before_jump);
+	a->nfwd = 0;
+	go(a, &to);
+}
+
+/* A key of ours that means something else in less, w3m or lynx: the
+ * first time, say so. */
+static void
+tell_clash(struct app *a, key_code k)
+{
+	key_code c = k >= '1' && k <= '9' ? '1' : k;
+
+	for (size_t i = 0; i < sizeof clashes / sizeof *clashes; i++)
+		if (clashes[i].key == c && !(a->told & (1u << i))) {
+			a->told |= 1u << i;
+			app_message(a, false, "%s", _(clashes[i].note));
+		}
 }
 
 static void
@@ -695,12 +795,21 @@ handle_key(struct app *a, key_code k)
 		return;
 	}
 	a->msg[0] = '\0';
+	if (a->pending != ACT_NONE) {
+		mark_key(a, k);
+		return;
+	}
 	b = keys_lookup(views[v]->keys, k, &index);
 	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
 		return;
 	b = keys_lookup(app_keys, k, &index);
-	if (b != NULL)
-		command(a, b->act, index);
+	if (b == NULL) {
+		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
+		return;
+	}
+	command(a, b->act, index);
+	if (a->msg[0] == '\0')
+		tell_clash(a, k);
 }
 
 static bool

@@ -110,6 +110,12 @@ struct app {
 	void *state[VIEW_COUNT];
 
 	struct prompt prompt;
+	enum action pending;	/* m or ', waiting for its letter */
+	struct place marks[26];
+	unsigned marked;	/* bit i: marks[i] is set */
+	struct place before_jump;	/* for '' */
+	bool jumped;
+	unsigned told;		/* bit i: clashes[i] said already */
 
 	/* history */
 	struct place *back, *fwd;

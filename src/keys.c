@@ -9,8 +9,10 @@
 #include "keys.h"
 
 static const struct binding motion[] = {
-	{ACT_LINE_UP, {KEYC(KEY_UP), 'k', KEYC_CTRL('P')}, N_("one line up"), NULL},
-	{ACT_LINE_DOWN, {KEYC(KEY_DOWN), 'j', KEYC_CTRL('N')}, N_("one line down"), NULL},
+	{ACT_LINE_UP, {KEYC(KEY_UP), 'k', KEYC_CTRL('P'), 'y', KEYC_CTRL('Y')},
+	 N_("one line up"), NULL},
+	{ACT_LINE_DOWN, {KEYC(KEY_DOWN), 'j', KEYC_CTRL('N'), 'e', KEYC_CTRL('E')},
+	 N_("one line down"), NULL},
 	{ACT_SCREEN_DOWN, {' ', KEYC(KEY_NPAGE), 'f', KEYC_CTRL('F')},
 	 N_("one screen down"), NULL},
 	{ACT_SCREEN_UP, {'b', KEYC(KEY_PPAGE), '-', KEYC_CTRL('B')},

@@ -31,6 +31,7 @@ enum action {
 	ACT_TAB,		/* the key's position in its row is the tab */
 	ACT_TAB_NEXT, ACT_TAB_PREV, ACT_LANG_NEXT, ACT_LANG_PREV,
 	ACT_BACK, ACT_FORWARD, ACT_REDRAW, ACT_RELOAD, ACT_HELP, ACT_QUIT,
+	ACT_WHERE, ACT_MARK, ACT_MARK_GO,
 	ACT_CANCEL,		/* Esc: forget a selection, clear the message */
 	/* a page */
 	ACT_SEARCH, ACT_MATCH_NEXT, ACT_MATCH_PREV, ACT_LINK_NEXT,
