@@ -2878,7 +2878,8 @@ test_fast_click(void)
 /* ------------------------------------------------------------ more */
 
 /* East Asian Ambiguous characters the program may draw. */
-static const char *const ambiguous[] = {"·", "’", "“", "”", "→", "–", "—", "™", "…", "•", "│"};
+static const char *const ambiguous[] = {"·", "’", "“", "”", "→", "–", "—", "™", "…", "•",
+                                        "│"};
 
 /* How many of them lines from..n-1 of d have. */
 static int

@@ -518,7 +518,7 @@ static struct shot page_ref[REF_MAX + 1];
 static struct shot cloud_ref;	/* rows 0 and 23 of the Cloud tab at 80x24 */
 
 static const struct shot *
-history_ref(long top1)
+first_page_ref(long top1)
 {
 	struct shot *s;
 	struct vt *t;
@@ -644,7 +644,7 @@ page_is_fresh(struct vt *t, bool *mouse_ok)
 		check_note("no position of the English first page on the status line");
 		return false;
 	}
-	ref = history_ref(top1);
+	ref = first_page_ref(top1);
 	if (ref == NULL)
 		return false;
 	if (mouse_ok != NULL)
@@ -1027,7 +1027,7 @@ monkey_event(uint64_t *r, struct buf *b, int rows, int cols, bool quits)
  * language, the list, a selected link): back to the English first page,
  * line 1. */
 static bool
-back_to_history(struct vt *t)
+back_to_first_page(struct vt *t)
 {
 	int lang;
 
@@ -1264,7 +1264,7 @@ test_monkey(void)
 	      restarts);
 	if (ok) {
 		vt_resize(t, 24, 80);
-		CHECKV(t, back_to_history(t),
+		CHECKV(t, back_to_first_page(t),
 		       "monkey: no hang: ~, Esc, Esc, 1, L..., g bring the English first page back "
 		       "within %d ms",
 		       T_WAIT);
@@ -1487,7 +1487,7 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 			if (!ok)
 				snprintf(why, sizeof why, "the Cloud tab is not redrawn right");
 		} else if (ok) {
-			if (sc == SC_TYPING && !back_to_history(t)) {
+			if (sc == SC_TYPING && !back_to_first_page(t)) {
 				snprintf(why, sizeof why, "does not answer keys");
 				ok = false;
 			}
@@ -1593,7 +1593,7 @@ test_signals(void)
 	           (unsigned long long)seed, runs, forced_scen >= 0 ? ", all " : "",
 	           forced_scen >= 0 ? scen_name[forced_scen] : "");
 	test_signal_probe();
-	if (!make_cloud_ref() || history_ref(1) == NULL)
+	if (!make_cloud_ref() || first_page_ref(1) == NULL)
 		CHECK(false, "signals: reference screens");
 	if (listed("TORTURE_SIGNALS", "INT"))
 		test_signal_end(SIGINT, runs, &r);
