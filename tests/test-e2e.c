@@ -1888,19 +1888,21 @@ test_search_screens(void)
 {
 	struct vt *t = start(24, 80, NONE, NONE);
 	const struct dump *d = dump_on(t, EN, 0);
-	struct hit h[16];
+	struct hit h[16], once = {0, 0, ""};
 	int nh = find_hits(d, word_many, h, 16);
 	struct vt_cell look;
 	long top = 0;
 
-	CHECK(nh >= 3 && h[nh - 1].line >= 22,
+	memset(&look, 0, sizeof look);
+	CHECK(nh >= 3 && h[nh - 1].line >= 22 && find_hits(d, word_once, &once, 1) == 1,
 	      "search screens: the fixture's first page has '%s' on more than one screen "
-	      "(%d times)", word_many, nh);
+	      "(%d times), and '%s'", word_many, nh, word_once);
 	CHECKV(t, wait_at(t, EN, 0, 0), "search screens: %s", title(EN, 0));
-	/* A single match is the current one: its look. */
-	search_for(t, word_once);
+	/* A single match is the current one: its look.  (Typed as the page
+	 * writes it: what this test checks does not hang on case.) */
+	search_for(t, once.text);
 	CHECKV(t, vt_wait(t, T_WAIT, pred_one_mark, &look),
-	       "search screens: '%s': one match, the current one", word_once);
+	       "search screens: '%s': one match, the current one", once.text);
 	search_for(t, word_many);
 	CHECKV(t, nh > 0 && wait_current(t, d, top, &h[0], &look),
 	       "search screens: '%s': the first match is the current one, on row %ld", word_many,
