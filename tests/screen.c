@@ -10,9 +10,15 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h" /* check_note, check_skip_all, check_srcdir: no CHECK */
@@ -21,6 +27,10 @@ const char *tui;
 char *data_dir;
 char *data_env;
 static char *tui_owned; /* tui, when made here */
+
+static void fx_read(void);
+static void fx_free(void);
+static void dumps_free(void);
 
 /* ------------------------------------------------------------ the program */
 
@@ -38,13 +48,16 @@ screen_setup(void)
 		tui = "src/iclei-tui";
 	if (access(tui, X_OK) != 0)
 		check_skip_all("no program to test (set ICLEI_TUI)");
-	data_dir = concat(check_srcdir(), "/data");
+	data_dir = concat(check_srcdir(), "/tests/fixture");
 	data_env = concat("ICLEI_TUI_DATA=", data_dir);
+	fx_read();
 }
 
 void
 screen_cleanup(void)
 {
+	dumps_free();
+	fx_free();
 	free(tui_owned);
 	free(data_dir);
 	free(data_env);
@@ -61,6 +74,25 @@ xmalloc(size_t n)
 		exit(99);
 	}
 	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL) {
+		perror("realloc");
+		exit(99);
+	}
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
 }
 
 char *
@@ -343,25 +375,721 @@ proc_stat(pid_t pid, char *buf, size_t size)
 	return p + 2;
 }
 
-/* ------------------------------------------------------------ the cloud */
+/* ------------------------------------------------------------ running without a terminal */
 
-const struct cloud_tag en_tags[] = {
-	{"Sustainability", "History"}, {"Local governments", "Network"},
-	{"Movement", "Mission"}, {"Agency", "Mission"},
-	{"Climate protection", "History"}, {"Local Agenda 21", "History"},
-	{"Seoul", "History"}, {"East Asia Secretariat", "History"},
-	{"Park Won-soon", "Mission"}, {"1990", "History"},
-	{"World Congress", "History"}, {"United Nations", "History"},
-	{"Toronto", "History"}, {"Freiburg", "History"},
-	{"ICLEI Council", "History"}, {"2003", "History"}, {"2012", "History"},
-	{"CCP", "Achievements"}, {"Members", "Network"}, {"Advocacy", "Network"},
-	{"Campaigns", "Network"},
-	{"Knowledge exchange", "Network"}, {"Thematic networks", "Mission"},
-	{"Strategic alliances", "Mission"}, {"Centers of excellence", "Mission"},
-	{"Innovative tools", "Mission"}, {"Training", "Mission"},
-	{"Urban sustainability", "Mission"}, {"88+ countries", "Achievements"},
-	{"17 offices", "Achievements"}, {"Capacity building", "Achievements"},
-	{"Biodiversity", "Achievements"}, {"Emissions reductions", "Achievements"},
+void
+append(char **s, size_t *n, const char *p, size_t k)
+{
+	*s = xrealloc(*s, *n + k + 1);
+	memcpy(*s + *n, p, k);
+	*n += k;
+	(*s)[*n] = '\0';
+}
+
+bool
+run_capture(char *const argv[], char *const envp[], struct output *o)
+{
+	int po[2], pe[2];
+	pid_t pid;
+	struct timespec t0, now;
+	bool open_out = true, open_err = true, ok = true;
+
+	memset(o, 0, sizeof *o);
+	append(&o->out, &o->nout, "", 0);
+	append(&o->err, &o->nerr, "", 0);
+	if (pipe(po) != 0 || pipe(pe) != 0)
+		return false;
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+
+		dup2(null, 0);
+		dup2(po[1], 1);
+		dup2(pe[1], 2);
+		for (int fd = 3; fd < 1024; fd++)
+			close(fd);
+		execve(argv[0], argv, envp);
+		_exit(127);
+	}
+	close(po[1]);
+	close(pe[1]);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (open_out || open_err) {
+		struct pollfd p[2] = {{open_out ? po[0] : -1, POLLIN, 0},
+		                      {open_err ? pe[0] : -1, POLLIN, 0}};
+		char buf[4096];
+		long ms;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ms = (now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
+		if (ms > T_WAIT) {
+			kill(pid, SIGKILL);
+			ok = false;
+			break;
+		}
+		if (poll(p, 2, 100) <= 0)
+			continue;
+		for (int i = 0; i < 2; i++) {
+			ssize_t k;
+
+			if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			k = read(p[i].fd, buf, sizeof buf);
+			if (k > 0 && i == 0)
+				append(&o->out, &o->nout, buf, (size_t)k);
+			else if (k > 0)
+				append(&o->err, &o->nerr, buf, (size_t)k);
+			else if (i == 0)
+				open_out = false;
+			else
+				open_err = false;
+		}
+	}
+	close(po[0]);
+	close(pe[0]);
+	while (waitpid(pid, &o->status, 0) < 0 && errno == EINTR)
+		;
+	return ok;
+}
+
+void
+output_free(struct output *o)
+{
+	free(o->out);
+	free(o->err);
+}
+
+char **
+plain_env(void)
+{
+	static char *env[6];
+	static char path[1100];
+
+	snprintf(path, sizeof path, "PATH=%s",
+	         getenv("PATH") != NULL ? getenv("PATH") : "/usr/bin:/bin");
+	env[0] = (char *)"LC_ALL=C.UTF-8";
+	env[1] = (char *)"TERM=xterm-256color";
+	env[2] = data_env;
+	env[3] = path;
+	env[4] = NULL;
+	return env;
+}
+
+/* ------------------------------------------------------------ the fixture */
+
+const char *const lang_code[NLANG] = {"en", "ko", "ja", "zh"};
+struct fixture fx;
+
+/* One file as it is read: where, and how many pages, blocks and tags so
+ * far (the last one of each is the current one). */
+struct reader {
+	int lang;
+	char *file;
+	int lineno;
+	int pages, blocks, tags;
 };
 
-const size_t n_en_tags = sizeof en_tags / sizeof *en_tags;
+/* A target named in en.yaml, resolved once every page is known: of tag
+ * `tag`, or (tag -1) of the link that is block `block` of page `page`. */
+struct ref {
+	int tag, page, block, lineno;
+	char *to_page, *to_block;
+};
+
+static struct ref *refs;
+static int nrefs;
+
+static void fx_fail(const struct reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+
+static void
+fx_fail(const struct reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("Bail out! %s:%d: ", r->file, r->lineno);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf(" (the tests read the fixture line by line: see its en.yaml)\n");
+	exit(99);
+}
+
+/* The value of "KEY: value" when line starts with key, unquoted; else
+ * NULL. */
+static char *
+value_of(const char *line, const char *key)
+{
+	size_t n = strlen(key), len;
+
+	if (strncmp(line, key, n) != 0)
+		return NULL;
+	line += n;
+	len = strlen(line);
+	if (len >= 2 && line[0] == '"' && line[len - 1] == '"')
+		return strndup(line + 1, len - 2);
+	return xstrdup(line);
+}
+
+/* The value of key ("page: ") in a flow mapping: up to a comma or '}'. */
+static char *
+field(const char *s, const char *key)
+{
+	const char *p = strstr(s, key);
+
+	return p == NULL ? NULL : strndup(p + strlen(key), strcspn(p + strlen(key), ",}"));
+}
+
+static void
+put(const struct reader *r, char **slot, char *v)
+{
+	if (*slot != NULL)
+		fx_fail(r, "'%s' a second time", v);
+	*slot = v;
+}
+
+static struct fx_page *
+cur_page(const struct reader *r)
+{
+	if (r->pages == 0)
+		fx_fail(r, "a page title or block before the first page");
+	return &fx.page[r->pages - 1];
+}
+
+static void
+add_ref(const struct reader *r, int tag, int block, char *to_page, char *to_block)
+{
+	refs = xrealloc(refs, (size_t)(nrefs + 1) * sizeof *refs);
+	refs[nrefs++] = (struct ref){tag, r->pages - 1, block, r->lineno, to_page, to_block};
+}
+
+static void
+page_starts(struct reader *r, char *id)
+{
+	if (r->lang == EN) {
+		fx.page = xrealloc(fx.page, (size_t)(fx.npages + 1) * sizeof *fx.page);
+		fx.page[fx.npages++] = (struct fx_page){.id = id};
+	} else if (r->pages >= fx.npages || strcmp(id, fx.page[r->pages].id) != 0) {
+		fx_fail(r, "page '%s' is not the one en.yaml has here", id);
+	} else {
+		free(id);
+	}
+	r->pages++;
+}
+
+/* "      - KIND: ...": a block starts. */
+static void
+block_starts(struct reader *r, const char *s)
+{
+	static const char *const kinds[] = {"heading:", "paragraph:", "list:", "quote:",
+	                                    "link:"};
+	static const char letter[] = "hplqa";
+	struct fx_page *p = cur_page(r);
+	size_t k = 0;
+
+	while (k < 5 && strncmp(s, kinds[k], strlen(kinds[k])) != 0)
+		k++;
+	if (k == 5)
+		fx_fail(r, "not a block: '%s'", s);
+	r->blocks++;
+	if (r->lang != EN)
+		return;
+	p->block = xrealloc(p->block, (size_t)(p->nblocks + 1) * sizeof *p->block);
+	p->block[p->nblocks++] = (struct fx_block){letter[k], NULL, -1, -1};
+}
+
+/* "        KEY: value" in a block of en.yaml: its id, a link's target. */
+static void
+block_key(struct reader *r, const char *s)
+{
+	struct fx_page *p = cur_page(r);
+	struct fx_block *b = p->nblocks > 0 ? &p->block[p->nblocks - 1] : NULL;
+	struct ref *last = nrefs > 0 ? &refs[nrefs - 1] : NULL;
+	char *v;
+
+	if (b == NULL)
+		fx_fail(r, "a block key before the first block");
+	if (last == NULL || last->tag >= 0 || last->page != r->pages - 1
+	    || last->block != p->nblocks - 1)
+		last = NULL;	/* not yet a target for this block */
+	if ((v = value_of(s, "id: ")) != NULL) {
+		put(r, &b->id, v);
+	} else if ((v = value_of(s, "page: ")) != NULL) {
+		if (last != NULL)
+			put(r, &last->to_page, v);
+		else
+			add_ref(r, -1, p->nblocks - 1, v, NULL);
+	} else if ((v = value_of(s, "block: ")) != NULL) {
+		if (last != NULL)
+			put(r, &last->to_block, v);
+		else
+			add_ref(r, -1, p->nblocks - 1, NULL, v);
+	}
+}
+
+/* "  - {label: L, weight: W, page: P, block: B}": a tag. */
+static void
+tag_line(struct reader *r, const char *s)
+{
+	char *label = field(s, "label: "), *weight = field(s, "weight: ");
+
+	if (label == NULL || weight == NULL)
+		fx_fail(r, "a tag without a label or weight");
+	if (r->lang == EN) {
+		fx.tag = xrealloc(fx.tag, (size_t)(fx.ntags + 1) * sizeof *fx.tag);
+		fx.tag[fx.ntags] = (struct fx_tag){.weight = atoi(weight), .page = -1,
+		                                   .block = -1};
+		fx.tag[fx.ntags].label[EN] = label;
+		add_ref(r, fx.ntags++, -1, field(s, ", page: "), field(s, ", block: "));
+	} else if (r->tags >= fx.ntags) {
+		fx_fail(r, "more tags than in en.yaml");
+	} else {
+		put(r, &fx.tag[r->tags].label[r->lang], label);
+	}
+	free(weight);
+	r->tags++;
+}
+
+static void
+read_line(struct reader *r, const char *s)
+{
+	char *v;
+
+	if ((v = value_of(s, "title: ")) != NULL)
+		put(r, &fx.title[r->lang], v);
+	else if ((v = value_of(s, "label: ")) != NULL)
+		put(r, &fx.label[r->lang], v);
+	else if ((v = value_of(s, "  - id: ")) != NULL)
+		page_starts(r, v);
+	else if ((v = value_of(s, "    title: ")) != NULL)
+		put(r, &cur_page(r)->title[r->lang], v);
+	else if (strncmp(s, "      - ", 8) == 0 && s[8] != ' ')
+		block_starts(r, s + 8);
+	else if (strncmp(s, "        ", 8) == 0 && s[8] != ' ' && r->lang == EN)
+		block_key(r, s + 8);
+	else if (strncmp(s, "  - {", 5) == 0)
+		tag_line(r, s + 5);
+}
+
+/* The first block of page p with id, or -1. */
+static int
+block_index(int p, const char *id)
+{
+	for (int b = 0; id != NULL && b < fx.page[p].nblocks; b++)
+		if (fx.page[p].block[b].id != NULL && strcmp(fx.page[p].block[b].id, id) == 0)
+			return b;
+	return -1;
+}
+
+static int
+page_index(const char *id)
+{
+	for (int p = 0; id != NULL && p < fx.npages; p++)
+		if (strcmp(fx.page[p].id, id) == 0)
+			return p;
+	return -1;
+}
+
+/* Every target of en.yaml as page and block numbers. */
+static void
+resolve_refs(struct reader *r)
+{
+	for (int i = 0; i < nrefs; i++) {
+		struct ref *f = &refs[i];
+		int page = page_index(f->to_page), block = -1;
+
+		r->lineno = f->lineno;
+		if (page < 0)
+			fx_fail(r, "no page '%s'", f->to_page ? f->to_page : "(none)");
+		if (f->to_block != NULL && (block = block_index(page, f->to_block)) < 0)
+			fx_fail(r, "no block '%s' in page '%s'", f->to_block, f->to_page);
+		if (f->tag >= 0) {
+			fx.tag[f->tag].page = page;
+			fx.tag[f->tag].block = block;
+		} else {
+			fx.page[f->page].block[f->block].page = page;
+			fx.page[f->page].block[f->block].block = block;
+		}
+		free(f->to_page);
+		free(f->to_block);
+	}
+	free(refs);
+	refs = NULL;
+	nrefs = 0;
+}
+
+/* What was read is what `iclei-tui --check FILE` counts in the file. */
+static void
+check_counts(struct reader *r)
+{
+	char *argv[] = {(char *)tui, (char *)"--check", r->file, NULL};
+	struct output o;
+	const char *ok;
+	int pages = -1, blocks = -1, tags = -1;
+
+	if (!run_capture(argv, plain_env(), &o) || (ok = strstr(o.out, ": ok: ")) == NULL
+	    || sscanf(ok, ": ok: %*[a-z], %d pages, %d blocks, %d tags", &pages, &blocks,
+	              &tags) != 3)
+		fx_fail(r, "iclei-tui --check: %s%s", o.out, o.err);
+	output_free(&o);
+	if (pages != r->pages || blocks != r->blocks || tags != r->tags)
+		fx_fail(r, "read %d pages, %d blocks, %d tags, but --check counts %d, %d, %d",
+		        r->pages, r->blocks, r->tags, pages, blocks, tags);
+}
+
+static void
+read_file(int lang)
+{
+	struct reader r = {lang, NULL, 0, 0, 0, 0};
+	char *dir = concat(data_dir, "/"), *name = concat(lang_code[lang], ".yaml");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *f;
+
+	r.file = concat(dir, name);
+	if ((f = fopen(r.file, "r")) == NULL)
+		fx_fail(&r, "%s", strerror(errno));
+	while ((len = getline(&line, &cap, f)) > 0) {
+		r.lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		read_line(&r, line);
+	}
+	fclose(f);
+	free(line);
+	if (lang == EN)
+		resolve_refs(&r);
+	check_counts(&r);
+	free(r.file);
+	free(name);
+	free(dir);
+}
+
+/* Not part of another label, nor of a tab title (the Cloud's too). */
+static bool
+label_distinct(int i)
+{
+	const char *l = fx.tag[i].label[EN];
+
+	for (int j = 0; j < fx.ntags; j++)
+		if (j != i && strstr(fx.tag[j].label[EN], l) != NULL)
+			return false;
+	for (int p = 0; p < fx.npages; p++)
+		if (strstr(fx.page[p].title[EN], l) != NULL)
+			return false;
+	return strstr("Cloud", l) == NULL;
+}
+
+/* Every language has every title and label. */
+static void
+check_complete(void)
+{
+	struct reader r = {EN, (char *)"tests/fixture", 0, 0, 0, 0};
+
+	for (int l = 0; l < NLANG; l++) {
+		bool ok = fx.title[l] != NULL && fx.label[l] != NULL;
+
+		for (int p = 0; p < fx.npages; p++)
+			ok = ok && fx.page[p].title[l] != NULL;
+		for (int i = 0; i < fx.ntags; i++)
+			ok = ok && fx.tag[i].label[l] != NULL;
+		if (!ok)
+			fx_fail(&r, "%s.yaml lacks a title or a label", lang_code[l]);
+	}
+	if (fx.npages == 0 || fx.ntags == 0)
+		fx_fail(&r, "no pages or no tags");
+}
+
+static void
+fx_read(void)
+{
+	for (int l = 0; l < NLANG; l++)
+		read_file(l);
+	check_complete();
+	fx.rank = xmalloc((size_t)fx.ntags * sizeof *fx.rank);
+	for (int i = 0; i < fx.ntags; i++) {	/* insertion: stable */
+		int j = i;
+
+		for (; j > 0 && fx.tag[fx.rank[j - 1]].weight < fx.tag[i].weight; j--)
+			fx.rank[j] = fx.rank[j - 1];
+		fx.rank[j] = i;
+		fx.tag[i].distinct = label_distinct(i);
+	}
+}
+
+static void
+fx_free(void)
+{
+	for (int l = 0; l < NLANG; l++) {
+		free(fx.title[l]);
+		free(fx.label[l]);
+		for (int p = 0; p < fx.npages; p++)
+			free(fx.page[p].title[l]);
+		for (int i = 0; i < fx.ntags; i++)
+			free(fx.tag[i].label[l]);
+	}
+	for (int p = 0; p < fx.npages; p++) {
+		for (int b = 0; b < fx.page[p].nblocks; b++)
+			free(fx.page[p].block[b].id);
+		free(fx.page[p].block);
+		free(fx.page[p].id);
+	}
+	free(fx.page);
+	free(fx.tag);
+	free(fx.rank);
+	memset(&fx, 0, sizeof fx);
+}
+
+char
+tab_key(int i)
+{
+	return (char)('1' + i);
+}
+
+const struct fx_tag *
+tag_ranked(int k)
+{
+	return &fx.tag[fx.rank[k < 0 ? fx.ntags + k : k]];
+}
+
+/* ------------------------------------------------------------ pages as --dump lays them out */
+
+static struct dump **dumps;	/* made so far */
+static size_t ndumps;
+
+/* Split --dump's output into d's lines, each after the margin. */
+static void
+dump_split(struct dump *d, const char *p, int margin)
+{
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		char *s;
+
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		s = xmalloc((size_t)margin + len + 1);
+		memset(s, ' ', (size_t)margin);
+		memcpy(s + margin, p, len);
+		s[len == 0 ? 0 : (size_t)margin + len] = '\0';
+		d->line = xrealloc(d->line, (d->n + 1) * sizeof *d->line);
+		d->line[d->n++] = s;
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+int
+text_margin(int cols)
+{
+	return cols >= 60 ? 2 : cols >= 30 ? 1 : 0;
+}
+
+static bool
+dump_load(struct dump *d)
+{
+	int margin = text_margin(d->cols);
+	int width = d->cols - 2 * margin;
+	char wbuf[16], abuf[32];
+	struct output o;
+	char *argv[] = {(char *)tui, (char *)"--dump", abuf, (char *)"--lang",
+	                (char *)lang_code[d->lang], (char *)"--page", fx.page[d->page].id,
+	                (char *)"--width", wbuf, NULL};
+	bool ok;
+
+	width = width > 100 ? 100 : width < 1 ? 1 : width;
+	snprintf(wbuf, sizeof wbuf, "%d", width);
+	snprintf(abuf, sizeof abuf, "--ambiguous=%s", d->ambiguous);
+	snprintf(d->what, sizeof d->what, "--dump %s --lang %s --page %s --width %d", abuf,
+	         lang_code[d->lang], fx.page[d->page].id, width);
+	ok = run_capture(argv, plain_env(), &o) && WIFEXITED(o.status)
+	     && WEXITSTATUS(o.status) == 0;
+	if (ok)
+		dump_split(d, o.out, margin);
+	else
+		check_note("%s failed: %s", d->what, o.err);
+	output_free(&o);
+	return ok;
+}
+
+static void
+dump_free(struct dump *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->line[i]);
+	free(d->line);
+	free(d);
+}
+
+static void
+dumps_free(void)
+{
+	for (size_t i = 0; i < ndumps; i++)
+		dump_free(dumps[i]);
+	free(dumps);
+	dumps = NULL;
+	ndumps = 0;
+}
+
+const struct dump *
+page_dump_as(int lang, int p, int cols, const char *ambiguous)
+{
+	struct dump *d;
+
+	for (size_t i = 0; i < ndumps; i++)
+		if (dumps[i]->lang == lang && dumps[i]->page == p && dumps[i]->cols == cols
+		    && strcmp(dumps[i]->ambiguous, ambiguous) == 0)
+			return dumps[i];
+	d = xmalloc(sizeof *d);
+	*d = (struct dump){lang, p, cols, ambiguous, NULL, 0, ""};
+	if (!dump_load(d)) {
+		dump_free(d);
+		return NULL;
+	}
+	dumps = xrealloc(dumps, (ndumps + 1) * sizeof *dumps);
+	dumps[ndumps++] = d;
+	return d;
+}
+
+const struct dump *
+page_dump(int lang, int p, int cols)
+{
+	return page_dump_as(lang, p, cols, "narrow");
+}
+
+long
+dump_block_line(const struct dump *d, int b)
+{
+	int empty = 0;
+
+	for (size_t i = 0; b >= 0 && i < d->n; i++)
+		if (d->line[i][0] == '\0' && empty++ == b)
+			return (long)i + 1;
+	return b < 0 ? 0 : (long)d->n;
+}
+
+long
+dump_max_top(const struct dump *d, int rows)
+{
+	long body = rows > 2 ? rows - 2 : 1;
+
+	return (long)d->n > body ? (long)d->n - body : 0;
+}
+
+long
+dump_top_for(const struct dump *d, long line, int rows)
+{
+	long max = dump_max_top(d, rows);
+
+	return line < max ? line : max;
+}
+
+void
+status_at(const struct dump *d, long top, int rows, char *buf, size_t size)
+{
+	long bottom = top + (rows > 2 ? rows - 2 : 1);
+
+	if (bottom > (long)d->n)
+		bottom = (long)d->n;
+	snprintf(buf, size, "%s  %ld/%zu  %ld%%", fx.page[d->page].title[d->lang], top + 1, d->n,
+	         d->n > 0 ? bottom * 100 / (long)d->n : 0);
+}
+
+/* ------------------------------------------------------------ the screen against --dump */
+
+void
+show_tab(struct vt *t, int i)
+{
+	vt_char(t, (unsigned char)tab_key(i), 0);
+}
+
+const struct dump *
+dump_on(struct vt *t, int lang, int p)
+{
+	return page_dump(lang, p, vt_cols(t));
+}
+
+/* The body shows d from line top (-1: the one the status line names). */
+struct bodywant {
+	const struct dump *d;
+	long top;
+};
+
+static bool
+body_matches(struct vt *t, const struct bodywant *w, bool verbose)
+{
+	const struct dump *d = w->d;
+	long top1 = w->top + 1, total = (long)d->n;
+	int rows = vt_rows(t);
+	bool ok = true;
+
+	if (w->top < 0 && !status_pos(t, &top1, &total)) {
+		if (verbose)
+			check_note("no position on the status line");
+		return false;
+	}
+	if ((size_t)total != d->n) {
+		if (verbose)
+			check_note("the status says %ld lines, %s has %zu", total, d->what, d->n);
+		ok = false;
+	}
+	for (int r = 1; r < rows - 1 && ok; r++) {
+		size_t i = (size_t)(top1 - 1) + (size_t)(r - 1);
+		const char *want = i < d->n ? d->line[i] : "";
+		char *got = vt_row_text(t, r);
+
+		if (strcmp(got, want) != 0) {
+			if (verbose)
+				check_note("row %d is \"%s\", line %zu of %s is \"%s\"", r, got,
+				           i + 1, d->what, want);
+			ok = false;
+		}
+		free(got);
+	}
+	return ok;
+}
+
+static bool
+pred_body(struct vt *t, void *arg)
+{
+	return body_matches(t, arg, false);
+}
+
+bool
+wait_body_from(struct vt *t, const struct dump *d, long top)
+{
+	struct bodywant w = {d, top};
+
+	if (d == NULL)
+		return false;
+	if (vt_wait(t, T_WAIT, pred_body, &w))
+		return true;
+	body_matches(t, &w, true);
+	return false;
+}
+
+bool
+wait_body(struct vt *t, int lang, int p)
+{
+	return wait_body_from(t, dump_on(t, lang, p), -1);
+}
+
+bool
+wait_at(struct vt *t, int lang, int p, long top)
+{
+	const struct dump *d = dump_on(t, lang, p);
+	char want[256];
+
+	if (d == NULL)
+		return false;
+	status_at(d, top, vt_rows(t), want, sizeof want);
+	if (!wait_status(t, want)) {
+		check_note("the status line is not \"%s...\"", want);
+		return false;
+	}
+	return wait_body_from(t, d, top);
+}

@@ -1,10 +1,12 @@
 /* screen.h: the iclei-tui screen as tests see it, on top of the vt harness
- * (vt.h): the program started in a pseudo-terminal with the test bundle,
- * its rows, status line and cells read back, waits for a state of them.
+ * (vt.h): the program started in a pseudo-terminal with the tests' own
+ * bundle (tests/fixture), its rows, status line and cells read back, waits
+ * for a state of them; the facts of that bundle, and its pages as --dump
+ * lays them out, to compute what a screen must show.
  *
  *   screen_setup();                       the program and bundle, or skip
  *   struct vt *t = start(24, 80, ARGS("--lang", "ko"), NONE);
- *   CHECKV(t, wait_status(t, "역사  1/"), "...");
+ *   CHECKV(t, wait_status(t, fx.page[0].title[KO]), "...");
  *   vt_free(t);
  *   screen_cleanup();
  *
@@ -43,19 +45,23 @@
 /* ------------------------------------------------------------ the program */
 
 extern const char *tui; /* the program under test */
-extern char *data_dir;  /* its bundle: $top_srcdir/data */
+extern char *data_dir;  /* its bundle: $top_srcdir/tests/fixture */
 extern char *data_env;  /* "ICLEI_TUI_DATA=" data_dir */
 
 /* Find the program: $ICLEI_TUI, else $top_builddir/src/iclei-tui, else
  * src/iclei-tui; skip the whole test (TAP "1..0 # SKIP") if it is not
- * executable.  Then the bundle, from top_srcdir. */
+ * executable.  Then the bundle, from top_srcdir, and its facts (fx
+ * below); bails out (exit 99) if they cannot be read. */
 void screen_setup(void);
 
 /* Free what screen_setup made. */
 void screen_cleanup(void);
 
-/* malloc that exits (99) when out of memory; a + b, newly allocated. */
+/* malloc and realloc that exit (99) when out of memory; a copy of s;
+ * a + b, newly allocated. */
 void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
 char *concat(const char *a, const char *b);
 
 /* Start the program at rows x cols with args (after --ambiguous=narrow
@@ -93,7 +99,7 @@ bool wait_row(struct vt *t, int r, const char *text, enum how how);
 /* Eventually the status line (the last row) starts with text. */
 bool wait_status(struct vt *t, const char *text);
 
-/* The position on the status line: "History  14/28  89%" gives 14, 28.
+/* The position on the status line: "Harbour  14/51  70%" gives 14, 51.
  * False (and *top1, *total untouched) if it shows none. */
 bool status_pos(struct vt *t, long *top1, long *total);
 
@@ -136,17 +142,128 @@ bool restored(struct vt *t, enum cursor_rule rule);
  * process is gone. */
 const char *proc_stat(pid_t pid, char *buf, size_t size);
 
-/* ------------------------------------------------------------ the cloud */
+/* ------------------------------------------------------------ running without a terminal */
 
-/* The cloud's English tags (data/en.yaml), with the page each leads to:
- * the name the status line shows there.  Labels that are part of another
- * label or of a tab title are left out: they could not be told apart on
- * screen. */
-struct cloud_tag {
-	const char *label, *page;
+/* What a program wrote, and how it ended. */
+struct output {
+	char *out, *err;
+	size_t nout, nerr;
+	int status;
 };
 
-extern const struct cloud_tag en_tags[];
-extern const size_t n_en_tags;
+/* Append k bytes at p to the string *s of *n bytes (kept NUL-terminated). */
+void append(char **s, size_t *n, const char *p, size_t k);
+
+/* Run argv with stdin from /dev/null and stdout, stderr into pipes, for
+ * T_WAIT ms at most (then it is killed and this returns false). */
+bool run_capture(char *const argv[], char *const envp[], struct output *o);
+void output_free(struct output *o);
+
+/* The environment for run_capture: a clean one, like the harness's. */
+char **plain_env(void);
+
+/* ------------------------------------------------------------ the fixture */
+
+/* The tests' bundle is tests/fixture (see its en.yaml): the facts they
+ * need about it -- pages, titles, blocks, link targets, tags -- are read
+ * from its files by screen_setup, and checked against what `iclei-tui
+ * --check` counts in each, so no test names a title or a label itself. */
+enum { EN, KO, JA, ZH, NLANG };
+extern const char *const lang_code[NLANG]; /* "en", "ko", "ja", "zh" */
+
+struct fx_block {
+	char kind;		/* h(eading) p(aragraph) l(ist) q(uote) a (link) */
+	char *id;		/* NULL if none */
+	int page, block;	/* a link's target (block -1: the page's top) */
+};
+
+struct fx_page {
+	char *id;
+	char *title[NLANG];
+	struct fx_block *block;
+	int nblocks;
+};
+
+struct fx_tag {
+	char *label[NLANG];
+	int weight, page, block;	/* the target (block -1: the page's top) */
+	/* The English label cannot be mistaken on the screen: it is not part
+	 * of another label or of a tab title. */
+	bool distinct;
+};
+
+struct fixture {
+	char *title[NLANG];	/* the site's, on the top bar */
+	char *label[NLANG];	/* in the language switcher: "EN" */
+	struct fx_page *page;
+	int npages;		/* the Cloud is the tab after the last page */
+	struct fx_tag *tag;
+	int ntags;
+	int *rank;		/* the tags heaviest first, ties in file order */
+};
+
+extern struct fixture fx;
+
+/* The key that shows tab i (0: the first page, fx.npages: the Cloud). */
+char tab_key(int i);
+
+/* The k-th tag by weight: 0 the heaviest, -1 the lightest. */
+const struct fx_tag *tag_ranked(int k);
+
+/* ------------------------------------------------------------ pages as --dump lays them out */
+
+/* `iclei-tui --dump` lays a page out with the same engine as the screen:
+ * the body of the screen must be those lines, shifted right by the
+ * margin.  From src/app.c: margin 2 from 60 columns, 1 from 30, else 0;
+ * text width COLS - 2 margins, at most 100. */
+struct dump {
+	int lang, page, cols;
+	const char *ambiguous;	/* --ambiguous: "narrow" or "wide" */
+	char **line;		/* as on the screen: margin, text, no trailing blank */
+	size_t n;
+	char what[96];		/* the command, for notes */
+};
+
+/* The body's margin at cols columns. */
+int text_margin(int cols);
+
+/* Page p in language lang laid out for a screen cols wide (made once,
+ * kept until screen_cleanup); NULL, with a note, if --dump failed. */
+const struct dump *page_dump(int lang, int p, int cols);
+const struct dump *page_dump_as(int lang, int p, int cols, const char *ambiguous);
+
+/* The line (0-based) where block b starts (-1: the title): the blocks are
+ * separated by empty lines and hold none (tests/fixture/en.yaml). */
+long dump_block_line(const struct dump *d, int b);
+
+/* The last top line on a screen of `rows` rows (a body of rows - 2). */
+long dump_max_top(const struct dump *d, int rows);
+
+/* Where the program shows line `line` at the top: there, unless the page
+ * ends first. */
+long dump_top_for(const struct dump *d, long line, int rows);
+
+/* The status line the page shows from line top: "Harbour  4/51  47%". */
+void status_at(const struct dump *d, long top, int rows, char *buf, size_t size);
+
+/* ------------------------------------------------------------ the screen against --dump */
+
+/* Type the key of tab i (fx.npages: the Cloud). */
+void show_tab(struct vt *t, int i);
+
+/* Page p in lang as the screen of t lays it out (page_dump). */
+const struct dump *dump_on(struct vt *t, int lang, int p);
+
+/* Eventually the body is d from line top; top -1: from the line the
+ * status line names, whose count of lines must be d's.  A note on the
+ * first row that differs if not. */
+bool wait_body_from(struct vt *t, const struct dump *d, long top);
+
+/* The same for page p in lang, as --dump lays it out at this width. */
+bool wait_body(struct vt *t, int lang, int p);
+
+/* Eventually page p shows from line top (0-based): the status line says
+ * so ("Harbour  4/51  47%") and the body is --dump's from there. */
+bool wait_at(struct vt *t, int lang, int p, long top);
 
 #endif

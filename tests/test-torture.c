@@ -19,8 +19,8 @@
  *     terminal's flow control: Ctrl-S stops the program's output until
  *     Ctrl-Q, which would read as a hang).  No crash, the input always read
  *     within the deadline (the terminal's input queue is watched through
- *     the slave side), and afterwards Esc, 1, L..., g bring back English
- *     History as a fresh program shows it;
+ *     the slave side), and afterwards Esc, 1, L..., g bring back the
+ *     English first page as a fresh program shows it;
  *  3. SIGINT, SIGTERM, SIGHUP at random moments (start-up, at rest,
  *     mid-animation, mid-resize burst, mid-typing), 20 runs each: the
  *     program ends by the signal and restores the terminal; SIGTSTP+SIGCONT
@@ -32,8 +32,12 @@
  *     again the program must have ended by the signal and the terminal must
  *     be restored.  The notes say what happened while nothing was read.
  *
+ * The bundle is the tests' own, tests/fixture: its titles and labels come
+ * from its files, its line counts from --dump (screen.h), so the real
+ * content (data/) can change freely.
+ *
  * Environment: ICLEI_TUI (the binary; else $top_builddir/src/iclei-tui,
- * else src/iclei-tui), top_srcdir (the bundle is $top_srcdir/data),
+ * else src/iclei-tui), top_srcdir (the bundle is $top_srcdir/tests/fixture),
  * TORTURE_SEED (default: a fixed seed, so `make check` asks the same
  * questions every time and main stays green for a reason; "random" takes
  * one from the clock to explore; printed, so a failure can be replayed --
@@ -507,18 +511,17 @@ wait_shot(struct vt *t, const struct shot *s, int r0, int r1)
 
 /* ------------------------------------------------------------ references */
 
-/* A freshly started program at 80x24 on History, scrolled to line top1:
- * the screen every run must come back to.  Made once per position. */
+/* A freshly started program at 80x24 on the first page, scrolled to line
+ * top1: the screen every run must come back to.  Made once per position. */
 #define REF_MAX 64
 static struct shot page_ref[REF_MAX + 1];
 static struct shot cloud_ref;	/* rows 0 and 23 of the Cloud tab at 80x24 */
 
 static const struct shot *
-history_ref(long top1)
+first_page_ref(long top1)
 {
 	struct shot *s;
 	struct vt *t;
-	char want[32];
 	bool ok;
 
 	if (top1 < 1 || top1 > REF_MAX)
@@ -527,13 +530,12 @@ history_ref(long top1)
 	if (s->cell != NULL)
 		return s;
 	t = start(24, 80, NONE, NONE);
-	snprintf(want, sizeof want, "History  %ld/28", top1);
-	ok = wait_status(t, "History  1/28");
+	ok = wait_at(t, EN, 0, 0);
 	for (long i = 1; ok && i < top1; i++)
 		vt_keys(t, "j");
-	ok = ok && wait_status(t, want) && vt_wait_quiet(t, 150, T_WAIT);
+	ok = ok && wait_at(t, EN, 0, top1 - 1) && vt_wait_quiet(t, 150, T_WAIT);
 	if (!ok) {
-		check_note("no reference screen at %s", want);
+		check_note("no reference screen at line %ld", top1);
 		vt_snapshot(t, stdout, "# ");
 		vt_free(t);
 		return NULL;
@@ -543,7 +545,7 @@ history_ref(long top1)
 	return s;
 }
 
-/* The cloud is drawn: at least 3 of its English labels (en_tags, but the
+/* The cloud is drawn: at least 3 of its distinct English labels (but the
  * years) in the body over at least 4 rows, the last column blank, wide
  * characters whole. */
 static bool
@@ -552,11 +554,11 @@ pred_cloud(struct vt *t, void *arg)
 	int labels = 0, rows = vt_rows(t);
 
 	(void)arg;
-	for (size_t i = 0; i < n_en_tags; i++) {
-		const char *label = en_tags[i].label;
+	for (int i = 0; i < fx.ntags; i++) {
+		const char *label = fx.tag[i].label[EN];
 		int r = -1;
 
-		if (label[strspn(label, "0123456789")] == '\0')
+		if (!fx.tag[i].distinct || label[strspn(label, "0123456789")] == '\0')
 			continue; /* a year: in the other languages' labels too */
 		if (vt_find_text(t, label, &r, NULL) > 0 && r >= 1 && r <= rows - 2)
 			labels++;
@@ -580,8 +582,8 @@ make_cloud_ref(void)
 	if (cloud_ref.cell != NULL)
 		return true;
 	t = start(24, 80, NONE, NONE);
-	ok = wait_status(t, "History  1/28");
-	vt_keys(t, "5");
+	ok = wait_at(t, EN, 0, 0);
+	show_tab(t, fx.npages);
 	ok = ok && wait_status(t, "Cloud") && wait_cloud(t);
 	if (ok)
 		shot_take(t, &cloud_ref);
@@ -591,7 +593,41 @@ make_cloud_ref(void)
 	return ok;
 }
 
-/* The screen is that of a fresh program at 80x24 on History at the
+/* The status line names the first page in one of the four languages:
+ * which (EN...), or -1. */
+static int
+status_first_page(struct vt *t)
+{
+	for (int l = 0; l < NLANG; l++) {
+		char name[256];
+
+		snprintf(name, sizeof name, "%s  ", fx.page[0].title[l]);
+		if (row_matches(t, -1, name, STARTS))
+			return l;
+	}
+	return -1;
+}
+
+static bool
+pred_first_page_any(struct vt *t, void *arg)
+{
+	(void)arg;
+	return status_first_page(t) >= 0;
+}
+
+static bool
+pred_first_page_in(struct vt *t, void *arg)
+{
+	return status_first_page(t) == *(int *)arg;
+}
+
+static bool
+pred_first_page_not(struct vt *t, void *arg)
+{
+	return !pred_first_page_in(t, arg);
+}
+
+/* The screen is that of a fresh program at 80x24 on the first page at the
  * position its status line shows (cells, alternate screen, cursor
  * hidden).  *mouse_ok (may be NULL): the mouse mode is the fresh one's
  * too (reported apart: a wrong mode is a bug of its own). */
@@ -603,12 +639,12 @@ page_is_fresh(struct vt *t, bool *mouse_ok)
 
 	if (mouse_ok != NULL)
 		*mouse_ok = false;
-	if (!wait_status(t, "History  ") || !vt_wait_quiet(t, 150, T_WAIT)
+	if (!vt_wait(t, T_WAIT, pred_first_page_in, &(int){EN}) || !vt_wait_quiet(t, 150, T_WAIT)
 	    || !status_pos(t, &top1, &total)) {
-		check_note("no History position on the status line");
+		check_note("no position of the English first page on the status line");
 		return false;
 	}
-	ref = history_ref(top1);
+	ref = first_page_ref(top1);
 	if (ref == NULL)
 		return false;
 	if (mouse_ok != NULL)
@@ -741,9 +777,9 @@ test_resize_storm(void)
 	int st;
 
 	check_note("resize storms: seed %llu", (unsigned long long)seed);
-	CHECKV(t, wait_status(t, "History  1/28"), "storm: started at 80x24 on History");
+	CHECKV(t, wait_at(t, EN, 0, 0), "storm: started at 80x24 on the first page");
 	vt_keys(t, "jjj");
-	CHECKV(t, wait_status(t, "History  4/28"), "storm: scrolled to line 4");
+	CHECKV(t, wait_at(t, EN, 0, 3), "storm: scrolled to line 4");
 
 	t0 = now_ms();
 	storm(t, &r, 500);
@@ -758,7 +794,7 @@ test_resize_storm(void)
 		       "program's at the same position");
 	}
 
-	vt_keys(t, "5");
+	show_tab(t, fx.npages);
 	CHECKV(t, wait_status(t, "Cloud") && wait_cloud(t), "storm: the Cloud tab");
 	t0 = now_ms();
 	storm(t, &r, 500);
@@ -771,22 +807,29 @@ test_resize_storm(void)
 
 	/* Storms with a key now and then: the program must keep reading. */
 	for (int i = 0; i < 200; i++) {
+		static const char keys[] = "jk\001\002 l\t";
 		int rows, cols;
+		char key = keys[rnd(&r, 7)];
 
 		random_size(&r, &rows, &cols);
 		vt_resize(t, rows, cols);
-		vt_keys(t, (const char *const[]){"j", "k", "5", "1", " ", "l", "\t"}[rnd(&r, 7)]);
+		if (key == '\001' || key == '\002')	/* the Cloud, the first page */
+			show_tab(t, key == '\001' ? fx.npages : 0);
+		else
+			vt_keys(t, (char[]){key, '\0'});
 		vt_pump(t, 0);
 	}
 	vt_resize(t, 24, 80);
-	vt_keys(t, "1g");
+	show_tab(t, 0);
+	vt_keys(t, "g");
 	{
 		bool mouse_ok;
 
 		CHECKV(t, page_is_fresh(t, &mouse_ok),
-		       "storm with keys, then 1, g at 80x24: History as a fresh program shows it");
+		       "storm with keys, then 1, g at 80x24: the first page as a fresh program "
+		       "shows it");
 		CHECKV(t, mouse_ok,
-		       "storm with keys (the Cloud tab among them), back on History: mouse "
+		       "storm with keys (the Cloud tab among them), back on the first page: mouse "
 		       "reporting as in a fresh program (mode %d)", vt_mouse_mode(t));
 	}
 	vt_keys(t, "q");
@@ -980,35 +1023,11 @@ monkey_event(uint64_t *r, struct buf *b, int rows, int cols, bool quits)
 	return QUIT_NONE;
 }
 
-/* History in one of the four languages: which (0 en), or -1. */
-static int
-status_history_lang(struct vt *t)
-{
-	static const char *const titles[] = {"History  ", "역사  ", "沿革  ", "历史  "};
-
-	for (int i = 0; i < 4; i++)
-		if (row_matches(t, -1, titles[i], STARTS))
-			return i;
-	return -1;
-}
-
-static bool
-pred_history_any(struct vt *t, void *arg)
-{
-	(void)arg;
-	return status_history_lang(t) >= 0;
-}
-
-static bool
-pred_history_not(struct vt *t, void *arg)
-{
-	return status_history_lang(t) != *(int *)arg;
-}
-
 /* Whatever the monkey left (a prompt, the help, a search, another
- * language, the list, a selected link): back to English History, line 1. */
+ * language, the list, a selected link): back to the English first page,
+ * line 1. */
 static bool
-back_to_history(struct vt *t)
+back_to_first_page(struct vt *t)
 {
 	int lang;
 
@@ -1021,9 +1040,9 @@ back_to_history(struct vt *t)
 	pump_for(t, 80);
 	vt_key(t, VT_KEY_ESC);		/* clears a selected link or message */
 	pump_for(t, 80);
-	vt_keys(t, "1");
-	if (!vt_wait(t, T_WAIT, pred_history_any, NULL)) {
-		check_note("~, Esc, Esc, 1 did not show History (in any language)");
+	show_tab(t, 0);
+	if (!vt_wait(t, T_WAIT, pred_first_page_any, NULL)) {
+		check_note("~, Esc, Esc, 1 did not show the first page (in any language)");
 		note_tty(t);
 		/* Stale screen or keys not read?  A full repaint tells. */
 		vt_char(t, 'l', VT_MOD_CTRL);
@@ -1040,15 +1059,15 @@ back_to_history(struct vt *t)
 	pump_for(t, 50);
 	vt_key(t, VT_KEY_ESC);
 	pump_for(t, 80);
-	for (int i = 0; i < 4 && (lang = status_history_lang(t)) != 0; i++) {
+	for (int i = 0; i < NLANG && (lang = status_first_page(t)) != EN; i++) {
 		vt_keys(t, "L");
-		if (!vt_wait(t, T_WAIT, pred_history_not, &lang)) {
+		if (!vt_wait(t, T_WAIT, pred_first_page_not, &lang)) {
 			check_note("L did not change the language");
 			return false;
 		}
 	}
 	vt_keys(t, "g");
-	return wait_status(t, "History  1/28");
+	return wait_at(t, EN, 0, 0);
 }
 
 static bool
@@ -1110,7 +1129,7 @@ test_monkey(void)
 
 	check_note("monkey: seed %llu, %ld events (TORTURE_KEYS)", (unsigned long long)seed,
 	           total);
-	CHECKV(t, wait_status(t, "History  1/28"), "monkey: started");
+	CHECKV(t, wait_at(t, EN, 0, 0), "monkey: started");
 	slave = open_slave(t);
 	if (slave < 0)
 		check_note("cannot open the terminal's slave side (%s): pacing by the "
@@ -1245,8 +1264,8 @@ test_monkey(void)
 	      restarts);
 	if (ok) {
 		vt_resize(t, 24, 80);
-		CHECKV(t, back_to_history(t),
-		       "monkey: no hang: ~, Esc, Esc, 1, L..., g bring English History back "
+		CHECKV(t, back_to_first_page(t),
+		       "monkey: no hang: ~, Esc, Esc, 1, L..., g bring the English first page back "
 		       "within %d ms",
 		       T_WAIT);
 		{
@@ -1321,7 +1340,7 @@ run_scenario(struct vt *t, uint64_t *r, enum scen sc, const struct fire *f, char
 		fire(t, f);
 		return true;
 	case SC_REST:
-		if (!wait_status(t, "History  1/28"))
+		if (!wait_at(t, EN, 0, 0))
 			return false;
 		n = (int)rnd(r, 6);
 		for (int i = 0; i < n; i++)
@@ -1332,9 +1351,9 @@ run_scenario(struct vt *t, uint64_t *r, enum scen sc, const struct fire *f, char
 		fire(t, f);
 		return true;
 	case SC_CLOUD:
-		if (!wait_status(t, "History  1/28"))
+		if (!wait_at(t, EN, 0, 0))
 			return false;
-		vt_keys(t, "5");
+		show_tab(t, fx.npages);
 		if (!wait_cloud(t))
 			return false;
 		delay = (int)rnd(r, 300);
@@ -1343,7 +1362,7 @@ run_scenario(struct vt *t, uint64_t *r, enum scen sc, const struct fire *f, char
 		fire(t, f);
 		return true;
 	case SC_RESIZE:
-		if (!wait_status(t, "History  1/28"))
+		if (!wait_at(t, EN, 0, 0))
 			return false;
 		n = 100;
 		k = (int)rnd(r, (unsigned)n);
@@ -1360,7 +1379,7 @@ run_scenario(struct vt *t, uint64_t *r, enum scen sc, const struct fire *f, char
 		vt_resize(t, 24, 80);
 		return true;
 	case SC_TYPING:
-		if (!wait_status(t, "History  1/28"))
+		if (!wait_at(t, EN, 0, 0))
 			return false;
 		n = 10;
 		k = (int)rnd(r, (unsigned)n);
@@ -1468,7 +1487,7 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 			if (!ok)
 				snprintf(why, sizeof why, "the Cloud tab is not redrawn right");
 		} else if (ok) {
-			if (sc == SC_TYPING && !back_to_history(t)) {
+			if (sc == SC_TYPING && !back_to_first_page(t)) {
 				snprintf(why, sizeof why, "does not answer keys");
 				ok = false;
 			}
@@ -1574,7 +1593,7 @@ test_signals(void)
 	           (unsigned long long)seed, runs, forced_scen >= 0 ? ", all " : "",
 	           forced_scen >= 0 ? scen_name[forced_scen] : "");
 	test_signal_probe();
-	if (!make_cloud_ref() || history_ref(1) == NULL)
+	if (!make_cloud_ref() || first_page_ref(1) == NULL)
 		CHECK(false, "signals: reference screens");
 	if (listed("TORTURE_SIGNALS", "INT"))
 		test_signal_end(SIGINT, runs, &r);
@@ -1662,8 +1681,8 @@ test_blocked(void)
 		         b->sig == SIGTERM ? "SIGTERM" : "SIGHUP",
 		         b->twice ? " (a second if need be)" : " once");
 		b->t = start(50, 200, ARGS("--fps=120"), NONE);
-		if (wait_status(b->t, "History  1/")) {
-			vt_keys(b->t, "5");
+		if (wait_at(b->t, EN, 0, 0)) {
+			show_tab(b->t, fx.npages);
 			b->ready = wait_cloud(b->t);
 		}
 		CHECKV(b->t, b->ready, "%s: started at 200x50, 120 fps, the cloud moves", b->what);
