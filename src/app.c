@@ -66,18 +66,15 @@ static const struct binding other_bindings[] = {
 	{ACT_QUIT, {'q'}, N_("quit"), NULL},
 };
 
-/* Where a key of ours means something else in less, w3m or lynx: said on
- * the status line the first time it is pressed. */
+/* Where a key of ours means something else in less, w3m or lynx and the
+ * reader may not see it at once: said on the status line the first time
+ * it is pressed.  (Digits as less's counts: said when a digit follows a
+ * digit, see handle_key.) */
 static const struct {
 	key_code key;
 	const char *note;
 } clashes[] = {
 	{'H', N_("H: the previous language here (help is ? or h; in lynx and w3m, H)")},
-	{'1', N_("A digit picks a tab here; it is no count as in less (10j)")},
-	{'\t', N_("Tab goes to the next page here, not to the next link as in w3m and lynx "
-	          "(links: ] and [)")},
-	{KEYC(KEY_RIGHT), N_("\u2192 goes forward in the history here; it does not follow a "
-	                    "link as in lynx (Enter does)")},
 };
 
 /* Gestures: in the help, never dispatched (the modes' mouse handlers
@@ -686,6 +683,9 @@ command(struct app *a, enum action act, int index)
 	case ACT_TAB:
 		if (index < app_ntabs(a))
 			switch_tab(a, index);
+		else
+			app_message(a, false, _("No tab %d: there are %d"), index + 1,
+			            app_ntabs(a));
 		break;
 	case ACT_TAB_NEXT:
 		switch_tab(a, a->page + 1);
@@ -770,13 +770,17 @@ mark_key(struct app *a, key_code k)
 static void
 tell_clash(struct app *a, key_code k)
 {
-	key_code c = k >= '1' && k <= '9' ? '1' : k;
-
 	for (size_t i = 0; i < sizeof clashes / sizeof *clashes; i++)
-		if (clashes[i].key == c && !(a->told & (1u << i))) {
+		if (clashes[i].key == k && !(a->told & (1u << i))) {
 			a->told |= 1u << i;
 			app_message(a, false, "%s", _(clashes[i].note));
 		}
+}
+
+static bool
+is_digit(key_code k)
+{
+	return k >= '0' && k <= '9';
 }
 
 static void
@@ -803,13 +807,17 @@ handle_key(struct app *a, key_code k)
 	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
 		return;
 	b = keys_lookup(app_keys, k, &index);
-	if (b == NULL) {
+	if (b == NULL && is_digit(k) && is_digit(a->last_key)) {
+		/* "10j", "50%": a count, as in less */
+		app_message(a, false, "%s", _("No counts here (as in 10j): a digit picks a tab"));
+	} else if (b == NULL) {
 		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
-		return;
+	} else {
+		command(a, b->act, index);
+		if (a->msg[0] == '\0')
+			tell_clash(a, k);
 	}
-	command(a, b->act, index);
-	if (a->msg[0] == '\0')
-		tell_clash(a, k);
+	a->last_key = k;
 }
 
 static bool

@@ -116,6 +116,7 @@ struct app {
 	struct place before_jump;	/* for '' */
 	bool jumped;
 	unsigned told;		/* bit i: clashes[i] said already */
+	key_code last_key;
 
 	/* history */
 	struct place *back, *fwd;

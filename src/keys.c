@@ -55,6 +55,7 @@ static const struct {
 	{KEYC(KEY_BACKSPACE), "Backspace"}, {KEYC_DEL, "Backspace"},
 	{KEYC_CTRL('H'), "Backspace"},
 	{KEYC_ESC, "Esc"}, {'\t', "Tab"}, {' ', "Space"},
+	{KEYC(KEY_DC), "Delete"}, {KEYC(KEY_IC), "Insert"},
 };
 
 const char *

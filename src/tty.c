@@ -409,7 +409,11 @@ tty_interrupt_key(bool on)
 {
 	struct termios t;
 
-	if (!T.open || tcgetattr(STDIN_FILENO, &t) != 0)
+	if (!T.open)
+		return;
+	if (isendwin())
+		reset_prog_mode();	/* curses' modes, not the shell's */
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
 		return;
 	if (!on && t.c_cc[VINTR] != _POSIX_VDISABLE) {
 		T.vintr = t.c_cc[VINTR];
@@ -476,6 +480,10 @@ suspend(void)
 	raise(SIGTSTP);
 	/* ...stopped until SIGCONT (fg)... */
 	handle(SIGTSTP, on_tstp, 0);
+	/* Back in curses' mode at once, not at the next frame: whatever
+	 * changes the terminal's modes before that (the prompt's Ctrl-C)
+	 * must start from curses' modes, not the shell's. */
+	doupdate();
 	tty_mouse_motion(motion);
 	got_winch = 1;	/* the size may have changed meanwhile */
 }

@@ -1684,6 +1684,10 @@ test_lang_keeps_place(void)
 	CHECKV(t, wait_row(t, 0, tabs(JA), HAS) && wait_block(t, JA, 0, b),
 	       "lang: L again: Japanese, the same block on row 1");
 	vt_keys(t, "H");
+	CHECKV(t, wait_row(t, -1, "H: ", STARTS),
+	       "lang: the first H says on the status line what it does here (lynx and w3m "
+	       "readers press H for help)");
+	vt_key(t, VT_KEY_ESC);
 	CHECKV(t, wait_block(t, KO, 0, b), "lang: H goes back to Korean, same block");
 	vt_keys(t, "H");
 	CHECKV(t, wait_at(t, EN, 0, line),
