@@ -97,6 +97,8 @@ paint_text_ex(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
 	}
 	theme_get(st, &attr, &pair);
 	attr |= extra;
+	if (attr & A_BOLD)
+		attr &= ~(attr_t)A_DIM;	/* never both: bold wins */
 	wmove(w, y, x);
 	while (p < end) {
 		wchar_t wch[CCHARW_MAX + 1];

@@ -10,7 +10,11 @@ struct look {
 
 /* Each style three times: monochrome, 8 colours, 256 colours.  Text keeps
  * the terminal's own foreground where it can, so light and dark
- * backgrounds both read well; colour marks structure and state. */
+ * backgrounds both read well; colour marks structure and state.  With 8
+ * colours, black text is never bold: the terminals that draw bold as
+ * bright (xterm's default, the Linux console) would make it dark grey,
+ * about 2:1 on green; plain black on green, cyan, yellow or white reads
+ * at 6:1 or better on both palettes. */
 static const struct look looks[ST_COUNT][3] = {
 	[ST_NORMAL] = {{A_NORMAL, -1, -1}, {A_NORMAL, -1, -1}, {A_NORMAL, -1, -1}},
 	[ST_TITLE] = {{A_BOLD, -1, -1}, {A_BOLD, COLOR_GREEN, -1}, {A_BOLD, 35, -1}},
@@ -28,15 +32,15 @@ static const struct look looks[ST_COUNT][3] = {
 	[ST_MATCH] = {{A_REVERSE, -1, -1}, {A_NORMAL, COLOR_BLACK, COLOR_YELLOW},
 	              {A_NORMAL, 16, 222}},
 	[ST_MATCH_CURRENT] = {{A_REVERSE | A_BOLD | A_UNDERLINE, -1, -1},
-	                      {A_BOLD, COLOR_BLACK, COLOR_MAGENTA},
+	                      {A_UNDERLINE, COLOR_BLACK, COLOR_WHITE},
 	                      {A_BOLD, 16, 208}},
 	[ST_TAB] = {{A_NORMAL, -1, -1}, {A_NORMAL, -1, -1}, {A_NORMAL, -1, -1}},
 	[ST_TAB_CURRENT] = {{A_REVERSE | A_BOLD, -1, -1},
-	                    {A_BOLD, COLOR_BLACK, COLOR_GREEN},
+	                    {A_NORMAL, COLOR_BLACK, COLOR_GREEN},
 	                    {A_BOLD, 231, 29}},
 	[ST_LANG] = {{A_NORMAL, -1, -1}, {A_NORMAL, -1, -1}, {A_NORMAL, 244, -1}},
 	[ST_LANG_CURRENT] = {{A_REVERSE | A_BOLD, -1, -1},
-	                     {A_BOLD, COLOR_BLACK, COLOR_GREEN},
+	                     {A_NORMAL, COLOR_BLACK, COLOR_GREEN},
 	                     {A_BOLD, 231, 29}},
 	[ST_STATUS] = {{A_REVERSE, -1, -1}, {A_REVERSE, -1, -1},
 	               {A_NORMAL, 16, 250}},
@@ -59,7 +63,7 @@ static const struct look looks[ST_COUNT][3] = {
 	                    {A_BOLD | A_UNDERLINE, COLOR_YELLOW, -1},
 	                    {A_BOLD | A_UNDERLINE, 226, -1}},
 	[ST_CLOUD_FOCUS] = {{A_REVERSE | A_BOLD, -1, -1},
-	                    {A_BOLD, COLOR_BLACK, COLOR_GREEN},
+	                    {A_NORMAL, COLOR_BLACK, COLOR_GREEN},
 	                    {A_BOLD, 231, 29}},
 };
 

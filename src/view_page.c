@@ -578,7 +578,11 @@ mouse(struct app *a, void *st, const MEVENT *m)
 	}
 	if (!app_body_click(a, m, s->top, &i))
 		return false;
-	if (i < s->doc.n && s->doc.v[i].style == LS_LINK) {
+	/* On the link's text (its arrow too), not anywhere on its row: as
+	 * w3m follows a click on the anchor only. */
+	if (i < s->doc.n && s->doc.v[i].style == LS_LINK
+	    && m->x >= app_margin() + s->doc.v[i].indent
+	    && m->x < app_margin() + s->doc.v[i].width) {
 		s->link = s->doc.v[i].block;
 		follow_link(a, s);
 		return true;

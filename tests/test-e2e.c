@@ -2210,8 +2210,19 @@ test_links(void)
 	CHECKV(t, wait_followed(t, 0, sel), "links: Enter again follows it");
 	vt_keys(t, "1G");
 	CHECKV(t, wait_at(t, EN, 0, end), "links: %s, end", title(EN, 0));
+	{
+		/* (English, so a byte a column but for the arrow's.) */
+		char *rt = vt_row_text(t, (int)row);
+		int past = rt != NULL ? (int)strlen(rt) + 2 : 80;
+
+		free(rt);
+		CHECKV(t, past < 79 && slow_click(t, (int)row, past)
+		       && vt_wait_quiet(t, 300, T_WAIT) && wait_at(t, EN, 0, end),
+		       "links: a click on the link's row past its text does nothing (w3m "
+		       "follows a click on the anchor only)");
+	}
 	CHECKV(t, slow_click(t, (int)row, 8) && wait_followed(t, 0, lb),
-	       "links: a click on the link line follows it");
+	       "links: a click on the link's text follows it");
 	vt_free(t);
 
 	/* The last page -> the first, at the block named by the link. */
@@ -2480,6 +2491,22 @@ test_color(void)
 					small = false;
 			}
 		CHECKV(t, small, "colour: TERM=xterm uses only the 8/16 basic colours");
+		/* Bold black is dark grey where bold is drawn bright (xterm's
+		 * default, the Linux console): about 2:1 on green.  Black text
+		 * must be plain: the current tab, the current language. */
+		{
+			int bad = 0, r = -1, c = -1;
+
+			for (int col = 0; col < 80; col++) {
+				struct vt_cell cell;
+
+				if (vt_cell(t, 0, col, &cell) && !cell.fg_default
+				    && cell.fg_index == 0 && cell.bold)
+					bad++;
+			}
+			CHECKV(t, bad == 0 && vt_find_text(t, "EN", &r, &c) > 0,
+			       "colour: TERM=xterm: no bold black on the top bar (%d cells)", bad);
+		}
 		vt_free(t);
 	}
 
