@@ -129,6 +129,18 @@ app_help_tables(const struct keytable **v, size_t max)
 	return n;
 }
 
+const struct keytable *
+app_view_table(enum view_id v)
+{
+	const struct keytable *const *t = views[v]->keys;
+
+	if (v == 0)
+		return NULL;
+	while (*t != NULL && *t == &keys_motion)
+		t++;
+	return *t;
+}
+
 int
 app_keys_usable(const struct app *a, const struct binding *b)
 {
@@ -238,6 +250,21 @@ view_go(struct app *a, enum view_id v, const struct place *p)
 		views[v]->go(a, a->state[v], p);
 }
 
+void
+app_position(char *buf, size_t size, const char *name, size_t top, size_t n,
+             int height)
+{
+	size_t bottom = top + (size_t)(height > 0 ? height : 1);
+
+	if (n == 0) {
+		snprintf(buf, size, "%s", name);
+		return;
+	}
+	if (bottom > n)
+		bottom = n;
+	snprintf(buf, size, "%s  %zu/%zu  %d%%", name, top + 1, n, (int)(bottom * 100 / n));
+}
+
 bool
 app_wheel(const MEVENT *m, long *by)
 {
@@ -275,15 +302,61 @@ add_hit(struct app *a, int x0, int x1, int target, bool lang)
 		a->hits[a->nhits++] = (struct hit){x0, x1, target, lang};
 }
 
-/* Width of the tabs drawn in full: " T1 · T2 · ... ". */
+/* Width of language l's tabs drawn in full: " T1 · T2 · ... ". */
 static int
-tabs_width(const struct app *a, int sep)
+tabs_width(const struct app *a, enum lang l, int sep)
 {
-	int w = 0;
+	const struct bundle *b = a->set.lang[l];
+	int w = a->cloud_w[l] + 2 + sep;
 
-	for (int t = 0; t < app_ntabs(a); t++)
-		w += paint_width(app_tab_title(a, t)) + 2 + (t > 0 ? sep : 0);
+	for (size_t t = 0; t < b->npages; t++)
+		w += paint_width(b->pages[t].title) + 2 + (t > 0 ? sep : 0);
 	return w;
+}
+
+/* The Cloud tab's title in every language, measured once: the top bar is
+ * laid out for the widest language. */
+static void
+measure_cloud_titles(struct app *a)
+{
+	for (int l = 0; l < LANG_COUNT; l++) {
+		i18n_set_language((enum lang)l);
+		a->cloud_w[l] = paint_width(_("Cloud"));
+	}
+	i18n_set_language(a->lang);
+}
+
+/* The widest of every language's title and tabs: the top bar is laid out
+ * for the widest, so that the tabs stay where they are on a switch. */
+static void
+widest_bar(const struct app *a, int *title_w, int *tabs)
+{
+	*title_w = *tabs = 0;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const struct bundle *b = a->set.lang[l];
+
+		if (b == NULL)
+			continue;
+		if (paint_width(b->title) + 3 > *title_w)
+			*title_w = paint_width(b->title) + 3;
+		if (tabs_width(a, (enum lang)l, 1) > *tabs)
+			*tabs = tabs_width(a, (enum lang)l, 1);
+	}
+}
+
+/* Where the current tab is among them, as dots: "●○○○" -- not "1/4",
+ * which reads like the status line's line count. */
+static void
+tab_dots(const struct app *a, char *buf, size_t size)
+{
+	bool wide = a->tty.ambig == AMBIGUOUS_WIDE;	/* (the dots are ambiguous) */
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int t = 0; t < app_ntabs(a) && len + 4 < size; t++)
+		len += (size_t)snprintf(buf + len, size - len, "%s",
+		                        t == a->page ? (wide ? "*" : "\u25cf")
+		                                     : (wide ? "." : "\u25cb"));
 }
 
 static int
@@ -293,16 +366,19 @@ draw_tabs(struct app *a, int x, int maxw, bool full)
 	int x0 = x;
 
 	if (!full) {
-		/* Only the current tab, and where it is among them. */
-		char buf[64];
+		/* Only the current tab, and where it is among them: the dots
+		 * have their room first, the title takes what is left. */
+		char dots[64];
+		int dw;
 
-		snprintf(buf, sizeof buf, " %d/%d", a->page + 1, app_ntabs(a));
+		tab_dots(a, dots, sizeof dots);
+		dw = paint_width(dots) + 1;
 		x += paint_str(stdscr, 0, x, " ", maxw, ST_TAB_CURRENT);
-		x += paint_str(stdscr, 0, x, app_tab_title(a, a->page), maxw - (x - x0) - 1,
-		               ST_TAB_CURRENT);
+		x += paint_str(stdscr, 0, x, app_tab_title(a, a->page),
+		               maxw - (x - x0) - 1 - dw, ST_TAB_CURRENT);
 		x += paint_str(stdscr, 0, x, " ", maxw - (x - x0), ST_TAB_CURRENT);
 		add_hit(a, x0, x, a->page, false);
-		x += paint_str(stdscr, 0, x, buf, maxw - (x - x0), ST_TAB);
+		x += paint_str(stdscr, 0, x + 1, dots, maxw - (x - x0) - 1, ST_TAB) + 1;
 		return x - x0;
 	}
 	for (int t = 0; t < app_ntabs(a); t++) {
@@ -364,11 +440,11 @@ draw_switcher(struct app *a, int x, bool compact)
 static void
 draw_topbar(struct app *a)
 {
-	int title_w = paint_width(a->b->title) + 3;
-	int tabs = tabs_width(a, 1);
+	int title_w, tabs;
 	bool compact = false, full = true, title = true;
 	int sw = switcher_width(a, false);
 
+	widest_bar(a, &title_w, &tabs);
 	a->nhits = 0;
 	if (1 + title_w + tabs + 2 + sw > COLS)
 		title = false;
@@ -393,37 +469,63 @@ draw_topbar(struct app *a)
 
 /* ------------------------------------------------------------ status line */
 
+/* The search prompt on the status line: the stretch of the pattern
+ * around the cursor, and a note when a paste was cut. */
+static void
+draw_prompt(struct app *a, int y)
+{
+	char cut[128] = "";
+	size_t from, to;
+	int x, cw, cursor, room;
+
+	if (a->prompt.capped)	/* a paste longer than a pattern */
+		snprintf(cut, sizeof cut, _("(cut at %d bytes)"), PROMPT_MAX);
+	cw = paint_width(cut);
+	x = paint_str(stdscr, y, 0, a->prompt.lead, COLS, ST_STATUS);
+	room = COLS - x - 1 - (cw > 0 ? cw + 2 : 0);
+	prompt_window(&a->prompt, room, &from, &to, &cursor);
+	paint_text(stdscr, y, x, a->prompt.text.s + from, to - from, room, ST_STATUS);
+	if (cw > 0 && x + 2 + cw < COLS)
+		paint_str(stdscr, y, COLS - cw - 1, cut, cw, ST_STATUS_ERROR);
+	move(y, x + cursor);
+}
+
+/* A message, whole: wrapped over as many lines as it takes (half the
+ * screen at most), the last one the status line's. */
+static void
+draw_message(struct app *a)
+{
+	enum style st = a->msg_error ? ST_STATUS_ERROR : ST_STATUS;
+	struct tlines tl = {0};
+	size_t n;
+
+	text_wrap(a->msg, strlen(a->msg), COLS - 2, lang_break_rules(a->b->lang), &tl);
+	n = tl.n < (size_t)LINES / 2 ? tl.n : (size_t)LINES / 2;
+	for (size_t k = 0; k < n; k++) {
+		int y = LINES - (int)n + (int)k;
+
+		paint_blank(stdscr, y, 0, COLS, st);
+		paint_text(stdscr, y, 1, a->msg + tl.v[k].start, tl.v[k].end - tl.v[k].start,
+		           COLS - 2, st);
+	}
+	free(tl.v);
+}
+
 static void
 draw_status(struct app *a, const char *left)
 {
 	int y = LINES - 1, x;
-	const char *right = _("? help  q quit");
+	const char *hint = views[current(a)]->hint;
+	const char *right = _(hint != NULL ? hint : N_("? help  q quit"));
 	int rw = paint_width(right);
 
-	paint_blank(stdscr, y, 0, COLS, a->msg[0] && a->msg_error
-	            ? ST_STATUS_ERROR : ST_STATUS);
-	if (a->prompt.active) {
-		char cut[128] = "";
-		int cw;
-
-		if (a->prompt.capped)	/* a paste longer than a pattern */
-			snprintf(cut, sizeof cut, _("(cut at %d bytes)"), PROMPT_MAX);
-		cw = paint_width(cut);
-		size_t from, to;
-		int cursor, room;
-
-		x = paint_str(stdscr, y, 0, a->prompt.lead, COLS, ST_STATUS);
-		room = COLS - x - 1 - (cw > 0 ? cw + 2 : 0);
-		prompt_window(&a->prompt, room, &from, &to, &cursor);
-		paint_text(stdscr, y, x, a->prompt.text.s + from, to - from, room, ST_STATUS);
-		if (cw > 0 && x + 2 + cw < COLS)
-			paint_str(stdscr, y, COLS - cw - 1, cut, cw, ST_STATUS_ERROR);
-		move(y, x + cursor);
+	if (a->msg[0] != '\0' && !a->prompt.active) {
+		draw_message(a);
 		return;
 	}
-	if (a->msg[0] != '\0') {
-		paint_str(stdscr, y, 1, a->msg, COLS - 1,
-		          a->msg_error ? ST_STATUS_ERROR : ST_STATUS);
+	paint_blank(stdscr, y, 0, COLS, ST_STATUS);
+	if (a->prompt.active) {
+		draw_prompt(a, y);
 		return;
 	}
 	x = paint_str(stdscr, y, 1, left, COLS - 2, ST_STATUS);
@@ -461,13 +563,23 @@ too_small(void)
 	return LINES < MIN_ROWS || COLS < MIN_COLS;
 }
 
+/* Said whole, over as many rows as it takes, each centred. */
 static void
-draw_too_small(void)
+draw_too_small(const struct app *a)
 {
 	const char *s = _("Terminal too small");
-	int w = paint_width(s), y = LINES / 2, x = (COLS - w) / 2;
+	struct tlines tl = {0};
+	int y;
 
-	paint_str(stdscr, y, x < 0 ? 0 : x, s, COLS, ST_NORMAL);
+	text_wrap(s, strlen(s), COLS, lang_break_rules(a->b->lang), &tl);
+	y = (LINES - (int)tl.n + 1) / 2;
+	for (size_t k = 0; k < tl.n; k++) {
+		int x = (COLS - tl.v[k].width) / 2;
+
+		paint_text(stdscr, (y < 0 ? 0 : y) + (int)k, x < 0 ? 0 : x, s + tl.v[k].start,
+		           tl.v[k].end - tl.v[k].start, COLS, ST_NORMAL);
+	}
+	free(tl.v);
 }
 
 static void
@@ -479,7 +591,7 @@ draw(struct app *a)
 	erase();
 	curs_set(0);
 	if (too_small()) {
-		draw_too_small();
+		draw_too_small(a);
 		return;
 	}
 	draw_topbar(a);
@@ -652,6 +764,8 @@ reload(struct app *a)
 	a->lang = l;
 	a->b = a->set.lang[l];
 	i18n_set_language(l);
+	if (a->tag >= (long)a->b->ntags)
+		a->tag = -1;
 	/* Before the old set goes: no mode may keep a pointer into it. */
 	notify(a, CHANGE_CONTENT);
 	bundleset_free(&old);
@@ -899,6 +1013,7 @@ app_free(struct app *a)
 			views[m]->free(a->state[m]);
 	bundleset_free(&a->set);
 	prompt_free(&a->prompt);
+	search_free(&a->tag_search);
 	free(a->back);
 	free(a->fwd);
 }
@@ -918,6 +1033,7 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	a.lang = lang;
 	a.b = a.set.lang[lang];
 	a.cloud_view = VIEW_CLOUD;
+	a.tag = -1;
 	if (!tty_open(&opts->tty, &a.tty)) {
 		app_free(&a);
 		return EXIT_USAGE;
@@ -929,11 +1045,14 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	i18n_set_language(lang);
 	for (int m = 0; m < VIEW_COUNT; m++)
 		a.state[m] = views[m]->init(&a);
+	measure_cloud_titles(&a);
 	start = (struct place){page < 0 ? 0 : page, -1, 0, 0, lang};
 	go(&a, &start);
 	if (!charset_is_utf8())
 		app_message(&a, false, _("Character set %s, not UTF-8: what it lacks "
 		                         "shows as ?"), charset_name());
+	else if (opts->note != NULL)
+		app_message(&a, false, "%s", opts->note);
 	while (!a.quit && sig == 0) {
 		struct event ev;
 		int ms = tick(&a);

@@ -18,6 +18,7 @@
 #include "curses-compat.h"
 #include "keys.h"
 #include "prompt.h"
+#include "search.h"
 #include "tty.h"
 
 /* The modes, in the order of views[] (app.c): adding one is a file of its
@@ -72,6 +73,8 @@ struct view {
 	void (*prompt_done)(struct app *a, void *st, const char *text);
 	/* Whether pointer motion is wanted (NULL: never). */
 	bool (*pointer)(const struct app *a, const void *st);
+	/* The status line's right part (N_(); NULL: "? help  q quit"). */
+	const char *hint;
 	/* The status line's left part: "History  12/80  15%" (NULL: the
 	 * tab's title). */
 	void (*status)(const struct app *a, const void *st, char *buf,
@@ -91,6 +94,7 @@ struct app_opts {
 	struct tty_opts tty;
 	bool still;		/* the cloud starts still (--no-motion) */
 	int fps;		/* the moving cloud's frame rate */
+	const char *note;	/* for the status line at the start, or NULL */
 };
 
 struct app {
@@ -110,6 +114,10 @@ struct app {
 	void *state[VIEW_COUNT];
 
 	struct prompt prompt;
+	/* The Cloud tab's, shared by the cloud and the list: the chosen tag
+	 * (an index into b->tags, or -1), and the pattern / looks for. */
+	long tag;
+	struct search tag_search;
 	enum action pending;	/* m or ', waiting for its letter */
 	struct place marks[26];
 	unsigned marked;	/* bit i: marks[i] is set */
@@ -128,6 +136,7 @@ struct app {
 
 	struct hit hits[16];
 	int nhits;
+	int cloud_w[LANG_COUNT];	/* the Cloud tab's title, each language's */
 	int body_height;
 	bool quit;
 };
@@ -153,6 +162,11 @@ void app_show_view(struct app *a, enum view_id v);
 void app_message(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* "Name  12/80  15%": the first line shown of n, and how far down the
+ * bottom of a body of height is; just the name when n is 0. */
+void app_position(char *buf, size_t size, const char *name, size_t top, size_t n,
+                  int height);
+
 /* How far a moving action goes: lines, LONG_MIN for the top and LONG_MAX
  * for the bottom; false for an action that does not move. */
 bool app_motion(const struct app *a, enum action act, long *by);
@@ -173,6 +187,10 @@ bool app_body_click(const struct app *a, const MEVENT *m, size_t top,
  * modes once), the mouse, the rest of the app's.  Into v (n entries at
  * most); returns how many. */
 size_t app_help_tables(const struct keytable **v, size_t n);
+
+/* The help's section for mode v: its first table of its own (not the
+ * shared moving keys); NULL for the first mode, whose keys lead the help. */
+const struct keytable *app_view_table(enum view_id v);
 
 /* How many keys of a binding's row work now (the digits: one per tab). */
 int app_keys_usable(const struct app *a, const struct binding *b);

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
+#include <unicase.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -72,49 +74,78 @@ check_set(const struct bundleset *set)
 	return EXIT_OK;
 }
 
+/* The language asked for (--lang), else the environment's, else the
+ * first there is -- then note says which is shown and why.  A --lang
+ * whose file is missing is a data problem: status 1, the file named. */
 static int
-choose_lang(const struct options *o, const struct bundleset *set, enum lang *out)
+choose_lang(const struct options *o, const struct bundleset *set, enum lang *out,
+            struct sbuf *note)
 {
-	int l;
+	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
 
-	if (o->lang == NULL) {
-		l = lang_from_env();
-		if (set->lang[l] == NULL)	/* fall back to what there is */
-			l = bundleset_next_lang(set, (enum lang)l, 1);
-		*out = (enum lang)l;
-		return 0;
-	}
-	l = lang_parse(o->lang);
 	if (l < 0) {
 		usage_error(_("unknown language '%s' (valid: %s)"),
 		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
-		return -1;
-	}
-	if (set->lang[l] == NULL) {
-		usage_error(_("no %s bundle in %s"), lang_code((enum lang)l),
-		            sanitize_arg(set->dir));
-		return -1;
+		return EXIT_USAGE;
 	}
 	*out = (enum lang)l;
-	return 0;
+	if (set->lang[l] != NULL)
+		return EXIT_OK;
+	if (o->lang != NULL) {
+		warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"),
+		      set->dir, lang_code((enum lang)l));
+		return EXIT_INVALID;
+	}
+	*out = bundleset_next_lang(set, (enum lang)l, 1);
+	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code((enum lang)l),
+	                set->dir, set->lang[*out]->name);
+	return EXIT_OK;
 }
 
+/* Is the argument of --page this page: its id or its title, in any case? */
+static bool
+names_page(const char *arg, const char *id, const char *title)
+{
+	int cmp = 1;
+
+	if (strcasecmp(arg, id) == 0)
+		return true;
+	return u8_casecmp((const uint8_t *)arg, strlen(arg), (const uint8_t *)title,
+	                  strlen(title), NULL, UNINORM_NFC, &cmp) == 0 && cmp == 0;
+}
+
+/* --page: a page by id or title, any case; the cloud by its tab's name,
+ * for the browser (--dump prints pages only). */
 static int
 choose_page(const struct options *o, const struct bundle *b, int *out)
 {
 	struct sbuf valid = {0};
+	bool cloud;
 
-	if (o->page == NULL) {
-		*out = -1;
-		return 0;
+	*out = -1;
+	if (o->page == NULL)
+		return EXIT_OK;
+	for (size_t i = 0; i < b->npages; i++)
+		if (names_page(o->page, b->pages[i].id, b->pages[i].title)) {
+			*out = (int)i;
+			return EXIT_OK;
+		}
+	cloud = names_page(o->page, "cloud", _("Cloud"));
+	if (cloud && !o->dump) {
+		*out = (int)b->npages;
+		return EXIT_OK;
 	}
-	if ((*out = bundle_find_page(b, o->page)) >= 0)
-		return 0;
 	for (size_t i = 0; i < b->npages; i++)
 		sbuf_printf(&valid, "%s%s", i ? ", " : "", b->pages[i].id);
-	usage_error(_("unknown page '%s' (valid: %s)"), sanitize_arg(o->page), valid.s);
+	if (!o->dump)
+		sbuf_adds(&valid, ", cloud");
+	if (cloud)
+		usage_error(_("--dump prints pages, and the cloud is none (pages: %s)"),
+		            valid.s);
+	else
+		usage_error(_("unknown page '%s' (valid: %s)"), sanitize_arg(o->page), valid.s);
 	sbuf_free(&valid);
-	return -1;
+	return EXIT_USAGE;
 }
 
 static int
@@ -151,7 +182,7 @@ run_dump(const struct options *o, struct bundle *b, int page)
 
 static int
 run_browser(const struct options *o, struct bundleset *set, enum lang lang,
-            int page)
+            int page, const char *note)
 {
 	const char *still = getenv("ICLEI_TUI_NO_MOTION");
 	struct app_opts ao = {
@@ -159,6 +190,7 @@ run_browser(const struct options *o, struct bundleset *set, enum lang lang,
 		.still = o->no_motion || (still != NULL && *still != '\0'
 		                          && strcmp(still, "0") != 0),
 		.fps = o->fps > 0 ? o->fps : 30,
+		.note = note,
 	};
 
 	/* Nothing more may be printed to stdout through stdio: curses owns
@@ -167,7 +199,7 @@ run_browser(const struct options *o, struct bundleset *set, enum lang lang,
 }
 
 /* --dump shows one language: load that file alone -- the asked-for one,
- * else the environment's, else the first there is. */
+ * else the environment's, else the first there is (and say so). */
 static int
 load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
 {
@@ -183,14 +215,18 @@ load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
 		enum lang l = (enum lang)((first + k) % LANG_COUNT);
 		bool missing;
 
-		if (bundleset_load_one(set, dir, l, &missing, &err))
+		if (bundleset_load_one(set, dir, l, &missing, &err)) {
+			if (k > 0)
+				warnx(_("No %s.yaml in %s: showing %s"),
+				      lang_code((enum lang)first), dir, set->lang[l]->name);
 			return EXIT_OK;
+		}
 		if (!missing)
 			break;
 		if (o->lang != NULL) {
-			usage_error(_("no %s bundle in %s"), lang_code(l),
-			            sanitize_arg(dir));
-			return EXIT_USAGE;
+			warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"),
+			      dir, lang_code(l));
+			return EXIT_INVALID;
 		}
 	}
 	bundle_error_print(&err, stderr);
@@ -214,14 +250,20 @@ load_all(const struct options *o, const char *dir, struct bundleset *set,
 }
 
 static int
-run(const struct options *o)
+run(const struct options *opts)
 {
+	struct options dumping = *opts;
+	const struct options *o = &dumping;
 	struct bundleset set;
 	struct bundle_error err;
+	struct sbuf note = {0};
 	enum lang lang;
 	int page, status;
 	char *dir;
 
+	/* As man and git do: to a file or a pipe, the pages as plain text. */
+	if (!o->check && !o->dump && !isatty(STDOUT_FILENO))
+		dumping.dump = true;
 	if (o->check && o->nfiles > 0)
 		return check_files(o->files, o->nfiles);
 	dir = datadir_find(o->data_dir);
@@ -239,14 +281,15 @@ run(const struct options *o)
 	}
 	if (o->check)
 		status = check_set(&set);
-	else if (choose_lang(o, &set, &lang) != 0
-	         || choose_page(o, set.lang[lang], &page) != 0)
-		status = EXIT_USAGE;
+	else if ((status = choose_lang(o, &set, &lang, &note)) != EXIT_OK
+	         || (status = choose_page(o, set.lang[lang], &page)) != EXIT_OK)
+		;	/* said */
 	else if (o->dump)
 		status = run_dump(o, set.lang[lang], page);
 	else
-		status = run_browser(o, &set, lang, page);
+		status = run_browser(o, &set, lang, page, note.s);
 	bundleset_free(&set);
+	sbuf_free(&note);
 	return status;
 }
 

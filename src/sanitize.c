@@ -1,8 +1,10 @@
 /* sanitize.c: the one rule for what may reach a terminal. */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <unictype.h>
@@ -140,111 +142,188 @@ sanitize_arg(const char *s)
 
 /* ------------------------------------------------------------ formatting */
 
-/* One conversion of a format: "%-08.3zu" as flags, width, precision,
- * length and the conversion character. */
+/* The kinds of argument a conversion takes. */
+enum arg_kind { K_NONE, K_INT, K_LONG, K_LLONG, K_SIZE, K_INTMAX, K_PTRDIFF,
+                K_UINT, K_ULONG, K_ULLONG, K_USIZE, K_UINTMAX, K_DOUBLE,
+                K_LDOUBLE, K_STRING, K_POINTER };
+
+#define MAX_ARGS 16	/* positions a format may name, as %9$s */
+
+/* One conversion: "%-08.3zu" (less any "n$") as we hand it to snprintf,
+ * the argument it takes, and where that argument is (1-based). */
 struct conv {
-	char spec[32];		/* '%' ... up to and with the conversion */
-	char len[3];		/* "", "hh", "h", "l", "ll", "j", "z", "t", "L" */
-	char c;
+	char spec[32];
+	enum arg_kind kind;
+	int pos;
+	int star_pos;		/* a '*' width's argument, or 0 */
 };
 
-/* Parse the conversion at fmt (just after '%') into cv, taking '*'
- * widths from ap into the spec; returns its length, 0 if malformed. */
-static size_t
-parse_conv(const char *fmt, struct conv *cv, va_list *ap)
-{
-	const char *p = fmt;
-	size_t n = 0;
+union arg {
+	long long i;
+	unsigned long long u;
+	long double ld;
+	double d;
+	const char *s;
+	void *p;
+};
 
-	cv->spec[n++] = '%';
-	while (*p != '\0' && strchr("-+ #0'", *p) != NULL && n < 8)
-		cv->spec[n++] = *p++;
-	for (int part = 0; part < 2; part++) {
-		if (part == 1) {
-			if (*p != '.')
-				break;
-			cv->spec[n++] = *p++;
-		}
-		if (*p == '*') {
-			n += (size_t)snprintf(cv->spec + n, sizeof cv->spec - n, "%d",
-			                      va_arg(*ap, int));
-			p++;
-		}
-		while (*p >= '0' && *p <= '9' && n < 20)
-			cv->spec[n++] = *p++;
+static enum arg_kind
+kind_of(const char *len, char c)
+{
+	static const struct {
+		const char *len;
+		enum arg_kind sgn, uns;
+	} ints[] = {
+		{"", K_INT, K_UINT}, {"hh", K_INT, K_UINT}, {"h", K_INT, K_UINT},
+		{"l", K_LONG, K_ULONG}, {"ll", K_LLONG, K_ULLONG}, {"z", K_SIZE, K_USIZE},
+		{"j", K_INTMAX, K_UINTMAX}, {"t", K_PTRDIFF, K_PTRDIFF},
+	};
+
+	switch (c) {
+	case 's':
+		return K_STRING;
+	case 'p':
+		return K_POINTER;
+	case 'c':
+		return K_INT;
+	case 'f': case 'e': case 'E': case 'g': case 'G':
+		return strcmp(len, "L") == 0 ? K_LDOUBLE : K_DOUBLE;
+	case '%':
+		return K_NONE;
+	default:
+		for (size_t i = 0; i < sizeof ints / sizeof *ints; i++)
+			if (strcmp(len, ints[i].len) == 0)
+				return c == 'd' || c == 'i' ? ints[i].sgn : ints[i].uns;
+		return K_NONE;
 	}
-	memset(cv->len, 0, sizeof cv->len);
-	for (int k = 0; k < 2 && *p != '\0' && strchr("hljztL", *p) != NULL; k++)
-		cv->len[k] = cv->spec[n++] = *p++;
-	if (*p == '\0' || strchr("diouxXcspfeEgG%", *p) == NULL
-	    || n >= sizeof cv->spec - 1)
-		return 0;
-	cv->c = cv->spec[n++] = *p++;
-	cv->spec[n] = '\0';
-	return (size_t)(p - fmt);
 }
 
-/* spec is one conversion parse_conv checked, and arg is of the type it
- * names: a format we built, not one from outside. */
+/* Parse the conversion at fmt (just after '%') into cv; *next numbers
+ * the arguments of the ones without a position.  Returns its length, 0
+ * if malformed. */
+static size_t
+parse_conv(const char *fmt, struct conv *cv, int *next)
+{
+	const char *p = fmt;
+	char len[3] = "";
+	size_t n = 0, k = 0;
+	int pos = 0;
+
+	memset(cv, 0, sizeof *cv);
+	cv->spec[n++] = '%';
+	for (const char *q = p; *q >= '0' && *q <= '9'; q++)
+		if (q[1] == '$') {	/* "%2$s": the second argument */
+			pos = atoi(p);
+			p = q + 2;
+			break;
+		}
+	while (*p != '\0' && strchr("-+ #0'", *p) != NULL && n < 8)
+		cv->spec[n++] = *p++;
+	if (*p == '*') {
+		cv->star_pos = ++*next;
+		cv->spec[n++] = *p++;
+	}
+	while (*p >= '0' && *p <= '9' && n < 16)
+		cv->spec[n++] = *p++;
+	if (*p == '.') {
+		cv->spec[n++] = *p++;
+		while (*p >= '0' && *p <= '9' && n < 24)
+			cv->spec[n++] = *p++;
+	}
+	while (k < 2 && *p != '\0' && strchr("hljztL", *p) != NULL)
+		len[k++] = cv->spec[n++] = *p++;
+	if (*p == '\0' || strchr("diouxXcspfeEgG%", *p) == NULL)
+		return 0;
+	cv->spec[n++] = *p;
+	cv->spec[n] = '\0';
+	cv->kind = kind_of(len, *p);
+	cv->pos = cv->kind == K_NONE ? 0 : pos > 0 ? pos : ++*next;
+	if (cv->pos > MAX_ARGS || (cv->kind == K_NONE && *p != '%'))
+		return 0;
+	return (size_t)(p + 1 - fmt);
+}
+
+/* The argument of each position, in order, as its conversion reads it. */
+static void
+fetch(union arg *v, const enum arg_kind *kinds, int n, va_list ap)
+{
+	for (int i = 1; i <= n; i++)
+		switch (kinds[i]) {
+		case K_INT: v[i].i = va_arg(ap, int); break;
+		case K_LONG: v[i].i = va_arg(ap, long); break;
+		case K_LLONG: v[i].i = va_arg(ap, long long); break;
+		case K_SIZE: v[i].i = va_arg(ap, ssize_t); break;
+		case K_INTMAX: v[i].i = va_arg(ap, intmax_t); break;
+		case K_PTRDIFF: v[i].i = va_arg(ap, ptrdiff_t); break;
+		case K_UINT: v[i].u = va_arg(ap, unsigned); break;
+		case K_ULONG: v[i].u = va_arg(ap, unsigned long); break;
+		case K_ULLONG: v[i].u = va_arg(ap, unsigned long long); break;
+		case K_USIZE: v[i].u = va_arg(ap, size_t); break;
+		case K_UINTMAX: v[i].u = va_arg(ap, uintmax_t); break;
+		case K_DOUBLE: v[i].d = va_arg(ap, double); break;
+		case K_LDOUBLE: v[i].ld = va_arg(ap, long double); break;
+		case K_STRING: v[i].s = va_arg(ap, const char *); break;
+		case K_POINTER: v[i].p = va_arg(ap, void *); break;
+		default: v[i].i = va_arg(ap, int); break;	/* a position no
+							   conversion names: an int, as C says */
+		}
+}
+
+/* cv's spec is one parse_conv built and checked, and its value is of the
+ * type it names: a format we made, not one from outside. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void
-convert(struct sbuf *b, const struct conv *cv, va_list *ap)
+convert(struct sbuf *b, const struct conv *in, const union arg *v)
 {
 	char tmp[64];
 	struct sbuf clean = {0};
-	const char *s;
+	const union arg *a = &v[in->pos];
+	struct conv c = *in, *cv = &c;
 
-	switch (cv->c) {
-	case 's':
-		s = va_arg(*ap, const char *);
-		sanitize_append(&clean, s != NULL ? s : "(null)",
-		                s != NULL ? strlen(s) : 6, false);
+	if (in->star_pos > 0) {
+		/* The '*' width given: written into the spec. */
+		char *star = strchr(in->spec, '*');
+
+		snprintf(c.spec, sizeof c.spec, "%.*s%d%s", (int)(star - in->spec), in->spec,
+		         (int)v[in->star_pos].i, star + 1);
+	}
+	switch (cv->kind) {
+	case K_STRING:
+		sanitize_append(&clean, a->s != NULL ? a->s : "(null)",
+		                a->s != NULL ? strlen(a->s) : 6, false);
 		sbuf_printf(b, cv->spec, clean.s != NULL ? clean.s : "");
 		sbuf_free(&clean);
 		return;
-	case 'p':
-		snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, void *));
-		break;
-	case '%':
+	case K_NONE:
 		snprintf(tmp, sizeof tmp, "%%");
 		break;
-	case 'd': case 'i':
-		if (strcmp(cv->len, "l") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, long));
-		else if (strcmp(cv->len, "ll") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, long long));
-		else if (strcmp(cv->len, "z") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, ssize_t));
-		else if (strcmp(cv->len, "j") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, intmax_t));
-		else if (strcmp(cv->len, "t") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, ptrdiff_t));
-		else	/* int, and what promotes to it (hh, h) */
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, int));
+	case K_INT: case K_UINT:
+		snprintf(tmp, sizeof tmp, cv->spec, (int)a->i);
 		break;
-	case 'c':
-		snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, int));
+	case K_LONG: case K_ULONG:
+		snprintf(tmp, sizeof tmp, cv->spec, (long)a->i);
 		break;
-	case 'f': case 'e': case 'E': case 'g': case 'G':
-		if (strcmp(cv->len, "L") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, long double));
-		else
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, double));
+	case K_SIZE: case K_USIZE:
+		snprintf(tmp, sizeof tmp, cv->spec, (size_t)a->u);
 		break;
-	default:	/* o u x X */
-		if (strcmp(cv->len, "l") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, unsigned long));
-		else if (strcmp(cv->len, "ll") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, unsigned long long));
-		else if (strcmp(cv->len, "z") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, size_t));
-		else if (strcmp(cv->len, "j") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, uintmax_t));
-		else if (strcmp(cv->len, "t") == 0)
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, ptrdiff_t));
-		else
-			snprintf(tmp, sizeof tmp, cv->spec, va_arg(*ap, unsigned));
+	case K_INTMAX: case K_UINTMAX:
+		snprintf(tmp, sizeof tmp, cv->spec, (intmax_t)a->i);
+		break;
+	case K_PTRDIFF:
+		snprintf(tmp, sizeof tmp, cv->spec, (ptrdiff_t)a->i);
+		break;
+	case K_DOUBLE:
+		snprintf(tmp, sizeof tmp, cv->spec, a->d);
+		break;
+	case K_LDOUBLE:
+		snprintf(tmp, sizeof tmp, cv->spec, a->ld);
+		break;
+	case K_POINTER:
+		snprintf(tmp, sizeof tmp, cv->spec, a->p);
+		break;
+	default:	/* K_LLONG, K_ULLONG */
+		snprintf(tmp, sizeof tmp, cv->spec, a->i);
 		break;
 	}
 	sanitize_append(b, tmp, strlen(tmp), false);
@@ -254,13 +333,35 @@ convert(struct sbuf *b, const struct conv *cv, va_list *ap)
 void
 sanitize_vprintf(struct sbuf *b, const char *fmt, va_list ap)
 {
+	enum arg_kind kinds[MAX_ARGS + 1] = {K_NONE};
+	union arg v[MAX_ARGS + 1];
+	struct conv cv;
+	int next = 0, max = 0;
 	va_list copy;
 
+	/* Two passes, as positions ("%2$s") let a translation take the
+	 * arguments in its own order: what each position holds, then the
+	 * text. */
+	for (const char *p = strchr(fmt, '%'); p != NULL; p = strchr(p, '%')) {
+		size_t n = parse_conv(p + 1, &cv, &next);
+
+		if (n == 0)
+			break;
+		if (cv.kind != K_NONE)
+			kinds[cv.pos] = cv.kind;
+		if (cv.star_pos > 0)
+			kinds[cv.star_pos] = K_INT;
+		max = cv.pos > max ? cv.pos : max;
+		max = cv.star_pos > max ? cv.star_pos : max;
+		p += 1 + n;
+	}
 	va_copy(copy, ap);
+	fetch(v, kinds, max, copy);
+	va_end(copy);
+	next = 0;
 	sbuf_add(b, "", 0);
 	while (*fmt != '\0') {
 		const char *pct = strchr(fmt, '%');
-		struct conv cv;
 		size_t n;
 
 		if (pct == NULL) {
@@ -268,14 +369,13 @@ sanitize_vprintf(struct sbuf *b, const char *fmt, va_list ap)
 			break;
 		}
 		sbuf_add(b, fmt, (size_t)(pct - fmt));
-		if ((n = parse_conv(pct + 1, &cv, &copy)) == 0) {
+		if ((n = parse_conv(pct + 1, &cv, &next)) == 0) {
 			sbuf_adds(b, pct);	/* not ours to guess at: as it is */
 			break;
 		}
-		convert(b, &cv, &copy);
+		convert(b, &cv, v);
 		fmt = pct + 1 + n;
 	}
-	va_end(copy);
 }
 
 void

@@ -143,6 +143,28 @@ search_page(const struct search *s, const struct page *p, struct matches *out)
 	}
 }
 
+long
+search_tags(const struct search *s, const struct bundle *b, const size_t *order,
+            long from, int dir)
+{
+	long n = (long)b->ntags;
+	struct matches m = {0};
+	long found = -1;
+
+	if (s->nfold == 0 || n == 0)
+		return -1;
+	for (long k = 1; k <= n && found < 0; k++) {
+		long r = ((from + dir * k) % n + n) % n;
+
+		m.n = 0;
+		search_text(s, b->tags[order[r]].label, &m);
+		if (m.n > 0)
+			found = r;
+	}
+	free(m.v);
+	return found;
+}
+
 void
 search_map_lines(const struct doc *d, const struct matches *m, size_t *lines)
 {

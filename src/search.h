@@ -42,6 +42,12 @@ void search_free(struct search *s);
 void search_page(const struct search *s, const struct page *p,
                  struct matches *out);
 
+/* The rank (an index into order, the bundle's tags by rank) of the next
+ * tag after rank `from` (-1: before the first) whose label s matches,
+ * going dir (1 or -1) and round; -1 when none does. */
+long search_tags(const struct search *s, const struct bundle *b, const size_t *order,
+                 long from, int dir);
+
 /* The display line where each match starts (d->n for one not laid out),
  * into lines[0..m->n): one pass over both, as the page lays its texts
  * out in the order search_page finds them. */

@@ -69,7 +69,8 @@ wake(void)
 
 /* Put the terminal back with async-signal-safe calls only: the escape
  * sequences computed at start-up, then the saved termios.  Non-blocking,
- * waiting at most about two seconds for a terminal whose buffer is full,
+ * waiting at most about five seconds for a terminal whose buffer is full
+ * (a slow link, a loaded machine: the restore matters more than the wait),
  * so one that stopped reading cannot hang us here. */
 static void
 emergency_restore(void)
@@ -81,7 +82,7 @@ emergency_restore(void)
 		return;
 	if (flags >= 0)
 		fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
-	for (int tries = 0; done < T.restore_len && tries < 20; tries++) {
+	for (int tries = 0; done < T.restore_len && tries < 50; tries++) {
 		ssize_t w = write(STDOUT_FILENO, T.restore + done, T.restore_len - done);
 		struct pollfd p = {STDOUT_FILENO, POLLOUT, 0};
 

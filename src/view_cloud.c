@@ -25,6 +25,7 @@
 struct cloud_state {
 	bool ready;		/* c holds the items of a->b's tags */
 	size_t ntags;		/* the bundle's tags when c was made */
+	size_t *order;		/* those tags by weight */
 	struct cloud c;
 	struct cloud_frame f;	/* the last render; its owners index c */
 	bool paused, still;
@@ -47,8 +48,11 @@ static const struct binding cloud_bindings[] = {
 	{ACT_TURN_DOWN, {KEYC(KEY_DOWN), 'j'}, N_("turn the front down"), NULL},
 	{ACT_TURN_LEFT, {KEYC(KEY_LEFT), 'h'}, N_("turn the front left"), NULL},
 	{ACT_TURN_RIGHT, {KEYC(KEY_RIGHT)}, N_("turn the front right"), NULL},
-	{ACT_TAG_NEXT, {'\t'}, N_("bring the next tag to the front"), NULL},
-	{ACT_TAG_PREV, {KEYC(KEY_BTAB)}, N_("bring the previous tag to the front"), NULL},
+	{ACT_TAG_NEXT, {']'}, N_("bring the next tag to the front"), NULL},
+	{ACT_TAG_PREV, {'['}, N_("bring the previous tag to the front"), NULL},
+	{ACT_SEARCH, {'/'}, N_("find a tag by its name"), NULL},
+	{ACT_MATCH_NEXT, {'n'}, N_("the next tag the name matches"), NULL},
+	{ACT_MATCH_PREV, {'N'}, N_("the previous tag the name matches"), NULL},
 	{ACT_OPEN, {'\r', '\n', KEYC(KEY_ENTER)},
 	 N_("open that tag's page (Backspace comes back)"), NULL},
 	{ACT_PAUSE, {' '}, N_("pause, go on"), NULL},
@@ -79,6 +83,8 @@ ensure(struct app *a, struct cloud_state *s)
 	if (s->ready)
 		return;
 	cloud_init(&s->c, a->b, 2026);
+	free(s->order);
+	s->order = cloud_tags_by_weight(a->b);
 	s->hover = s->focus = s->opening = -1;
 	settle(s);
 	if (s->still)
@@ -96,6 +102,8 @@ forget(struct cloud_state *s)
 	if (s->ready)
 		cloud_free(&s->c);
 	cloud_frame_free(&s->f);
+	free(s->order);
+	s->order = NULL;
 	s->ready = false;
 	s->hover = s->focus = s->opening = -1;
 	s->dragging = false;
@@ -124,6 +132,7 @@ front_and_open(struct app *a, struct cloud_state *s, int i)
 	if (!valid(s, i))
 		return;
 	s->focus = i;
+	a->tag = s->c.items[i].tag;
 	if (s->still || s->paused) {
 		a->msg[0] = '\0';	/* not "Paused" on the page */
 		open_item(a, s, i);
@@ -179,38 +188,89 @@ advance(struct app *a, struct cloud_state *s)
 
 /* ------------------------------------------------------------ keys */
 
-/* Tab and Shift-Tab: the next tag by weight, turned to the front. */
-static void
-focus_next(struct app *a, struct cloud_state *s, int dir)
+/* The item showing tag t, or -1 (a tag past CLOUD_MAX_ITEMS has none). */
+static int
+item_of(const struct cloud_state *s, long t)
 {
-	size_t *o = cloud_tags_by_weight(a->b), n = a->b->ntags, rank = 0;
-	int i = -1;
+	for (size_t k = 0; s->ready && t >= 0 && k < s->c.n; k++)
+		if (s->c.items[k].tag == t)
+			return (int)k;
+	return -1;
+}
 
-	if (valid(s, s->focus))
-		for (rank = 0; rank < n && o[rank] != (size_t)s->c.items[s->focus].tag; rank++)
-			;
-	for (size_t tries = 0; tries < n && i < 0; tries++) {
-		rank = s->focus < 0 && tries == 0 ? (dir > 0 ? 0 : n - 1)
-		       : (rank + n + (size_t)dir) % n;
-		for (size_t k = 0; k < s->c.n && i < 0; k++)
-			if ((size_t)s->c.items[k].tag == o[rank])
-				i = (int)k;
-	}
-	free(o);
-	if (i < 0)
-		return;
+/* Choose item i (the list sees it too) and turn it to the front:
+ * smoothly, or at once with reduced motion. */
+static void
+choose(struct app *a, struct cloud_state *s, int i)
+{
 	s->focus = i;
 	s->opening = -1;
+	a->tag = s->c.items[i].tag;
 	cloud_focus(&s->c, i);
-	if (s->still) {
-		/* Reduced motion: the tag is simply there (each long step
-		 * closes most of the angle; the bound is a safety net). */
-		for (int k = 0; k < 1000 && s->c.focus >= 0; k++)
-			cloud_step(&s->c, 10);
-		cloud_focus(&s->c, -1);
-	} else {
+	if (!s->still) {
 		s->moving = true;
+		return;
 	}
+	/* Each long step closes most of the angle; the bound is a safety
+	 * net. */
+	for (int k = 0; k < 1000 && s->c.focus >= 0; k++)
+		cloud_step(&s->c, 10);
+	cloud_focus(&s->c, -1);
+}
+
+/* The chosen tag's rank among the tags by weight, or -1. */
+static long
+chosen_rank(const struct app *a, const struct cloud_state *s)
+{
+	for (size_t r = 0; s->ready && a->tag >= 0 && r < s->ntags; r++)
+		if ((long)s->order[r] == a->tag)
+			return (long)r;
+	return -1;
+}
+
+/* The tag chosen elsewhere (in the list) is the cloud's focus too. */
+static void
+follow_choice(struct app *a, struct cloud_state *s)
+{
+	int i = item_of(s, a->tag);
+
+	if (a->tag < 0)
+		s->focus = -1;
+	else if (i >= 0 && i != s->focus)
+		choose(a, s, i);
+}
+
+/* ] and [: the next tag by weight; n and N: the next one / matches.
+ * A tag the cloud does not show (past CLOUD_MAX_ITEMS) is passed over. */
+static void
+focus_next(struct app *a, struct cloud_state *s, int dir, bool matching)
+{
+	const size_t *o = s->order;
+	long n = (long)a->b->ntags, rank = chosen_rank(a, s), from = rank;
+	int i = -1;
+
+	if (rank < 0)
+		from = dir > 0 ? -1 : n;
+	for (long tries = 0; tries < n && i < 0; tries++) {
+		rank = matching ? search_tags(&a->tag_search, a->b, o, from, dir)
+		                : ((from + dir) % n + n) % n;
+		if (rank < 0)
+			break;
+		i = item_of(s, (long)o[rank]);
+		from = rank;
+	}
+	if (i >= 0)
+		choose(a, s, i);
+	else if (matching)
+		app_message(a, true, _("No tag matches: %s"), a->tag_search.text);
+}
+
+/* The line typed after /: the first tag after the chosen one it names. */
+static void
+prompt_done(struct app *a, void *st, const char *text)
+{
+	if (search_set(&a->tag_search, text))
+		focus_next(a, st, 1, true);
 }
 
 static void
@@ -256,13 +316,23 @@ command(struct app *a, void *st, enum action act, int index)
 		return true;
 	case ACT_TAG_NEXT:
 	case ACT_TAG_PREV:
-		focus_next(a, s, act == ACT_TAG_NEXT ? 1 : -1);
+		focus_next(a, s, act == ACT_TAG_NEXT ? 1 : -1, false);
+		return true;
+	case ACT_SEARCH:
+		prompt_start(&a->prompt, VIEW_CLOUD, "/");
+		return true;
+	case ACT_MATCH_NEXT:
+	case ACT_MATCH_PREV:
+		if (a->tag_search.text == NULL)
+			app_message(a, false, "%s", _("No search yet: type / and a word"));
+		else
+			focus_next(a, s, act == ACT_MATCH_NEXT ? 1 : -1, true);
 		return true;
 	case ACT_OPEN:
 		if (s->focus >= 0)
 			front_and_open(a, s, s->focus);
 		else
-			app_message(a, false, "%s", _("Tab chooses a tag, Enter opens it"));
+			app_message(a, false, "%s", _("] chooses a tag, Enter opens it"));
 		return true;
 	case ACT_PAUSE:
 		toggle_pause(a, s);
@@ -279,6 +349,7 @@ command(struct app *a, void *st, enum action act, int index)
 		return true;
 	case ACT_CANCEL:
 		s->focus = s->opening = -1;
+		a->tag = -1;
 		cloud_focus(&s->c, -1);
 		return true;
 	default:
@@ -396,10 +467,13 @@ changed(struct app *a, void *st, unsigned what)
 		cloud_frame_free(&s->f);
 		s->hover = -1;
 		s->dragging = false;
-		if (s->ready && s->ntags == a->b->ntags)
+		if (s->ready && s->ntags == a->b->ntags) {
 			cloud_relabel(&s->c, a->b);
-		else
+			free(s->order);	/* (the weights may be others) */
+			s->order = cloud_tags_by_weight(a->b);
+		} else {
 			forget(s);
+		}
 	} else if ((what & CHANGE_LANG) && s->ready) {
 		cloud_relabel(&s->c, a->b);
 	}
@@ -421,6 +495,7 @@ tick(struct app *a, void *st)
 		s->focus = -1;
 	if (!valid(s, s->hover))
 		s->hover = -1;
+	follow_choice(a, s);
 	cloud_pin(&s->c, s->focus, s->hover);
 	cloud_render(&s->c, &s->f, COLS, a->body_height);
 	if (s->paused || !s->moving)
@@ -444,6 +519,18 @@ draw(const struct app *a, const void *st, int top, int height)
 	cloud_draw(stdscr, top, &s->f, &look);
 }
 
+/* "Cloud  5/22": the chosen tag's rank by weight. */
+static void
+status(const struct app *a, const void *st, char *buf, size_t size)
+{
+	long r = chosen_rank(a, st);
+
+	if (r < 0)
+		snprintf(buf, size, "%s", app_tab_title(a, a->page));
+	else
+		snprintf(buf, size, "%s  %ld/%zu", app_tab_title(a, a->page), r + 1, a->b->ntags);
+}
+
 static bool
 pointer(const struct app *a, const void *st)
 {
@@ -461,5 +548,7 @@ const struct view view_cloud = {
 	.draw = draw,
 	.command = command,
 	.mouse = mouse,
+	.prompt_done = prompt_done,
 	.pointer = pointer,
+	.status = status,
 };

@@ -27,6 +27,9 @@ struct row {
 
 struct help_state {
 	size_t top;
+	const struct keytable *jump;	/* to show at the top, once laid out */
+	const struct keytable *tables[32];	/* and where each one's heading is */
+	size_t heading[32], ntables;
 	int width;		/* laid out for; -1: not yet, or stale */
 	int keyw;		/* the key column, 4 when keys go above */
 	struct row *rows;
@@ -145,8 +148,8 @@ key_column(const struct app *a, const struct keytable *const *t, size_t nt)
 static void
 lay_out(const struct app *a, struct help_state *s, int width)
 {
-	const struct keytable *t[32];
-	size_t nt = app_help_tables(t, sizeof t / sizeof *t);
+	const struct keytable **t = s->tables;
+	size_t nt = app_help_tables(t, sizeof s->tables / sizeof *s->tables);
 	const char *title = _("Keys");
 
 	forget_rows(s);
@@ -155,9 +158,11 @@ lay_out(const struct app *a, struct help_state *s, int width)
 	if (width - 2 - s->keyw < 20)
 		s->keyw = 4;		/* narrow: descriptions below their keys */
 	add_row(s, NULL, title, 0, strlen(title), ST_TITLE);
+	s->ntables = nt;
 	for (size_t i = 0; i < nt; i++) {
 		const char *heading = text_of(a, s, t[i]->title);
 
+		s->heading[i] = s->n;
 		add_row(s, NULL, "", 0, 0, ST_NORMAL);
 		add_row(s, NULL, heading, 0, strlen(heading), ST_HEADING);
 		for (size_t j = 0; j < t[i]->n; j++)
@@ -206,14 +211,15 @@ changed(struct app *a, void *st, unsigned what)
 	s->width = -1;	/* another language, other tabs, another width */
 }
 
+/* Opened from a mode: at that mode's keys. */
 static void
 go(struct app *a, void *st, const struct place *p)
 {
 	struct help_state *s = st;
 
-	(void)a;
 	(void)p;
 	s->top = 0;
+	s->jump = app_view_table(a->view);
 }
 
 static int
@@ -224,6 +230,10 @@ tick(struct app *a, void *st)
 
 	if (s->width != width)
 		lay_out(a, s, width);
+	for (size_t i = 0; s->jump != NULL && i < s->ntables; i++)
+		if (s->tables[i] == s->jump)
+			s->top = s->heading[i] + 1;	/* the heading on top */
+	s->jump = NULL;
 	if (s->top > max_top(a, s))
 		s->top = max_top(a, s);
 	return -1;
@@ -282,13 +292,14 @@ mouse(struct app *a, void *st, const MEVENT *m)
 static void
 status(const struct app *a, const void *st, char *buf, size_t size)
 {
-	(void)a;
-	(void)st;
-	snprintf(buf, size, "%s", _("Help"));
+	const struct help_state *s = st;
+
+	app_position(buf, size, _("Help"), s->top, s->n, a->body_height);
 }
 
 const struct view view_help = {
 	.name = "help",
+	.hint = N_("q closes the help"),
 	.keys = keys,
 	.init = init,
 	.free = state_free,

@@ -20,6 +20,9 @@ struct list_state {
 
 static const struct binding list_bindings[] = {
 	{ACT_OPEN, {'\r', '\n', KEYC(KEY_ENTER)}, N_("open the chosen tag's page"), NULL},
+	{ACT_SEARCH, {'/'}, N_("find a tag by its name"), NULL},
+	{ACT_MATCH_NEXT, {'n'}, N_("the next tag the name matches"), NULL},
+	{ACT_MATCH_PREV, {'N'}, N_("the previous tag the name matches"), NULL},
 	{ACT_LIST, {'l'}, N_("back to the cloud"), NULL},
 };
 
@@ -34,10 +37,42 @@ ensure(const struct app *a, struct list_state *s)
 		s->order = cloud_tags_by_weight(a->b);
 		s->n = a->b->ntags;
 	}
+	/* The tag chosen on the cloud is chosen here too. */
+	for (size_t r = 0; a->tag >= 0 && r < s->n; r++)
+		if ((long)s->order[r] == a->tag)
+			s->sel = r;
 	/* Kept whatever the screen: a terminal too small to draw the list
 	 * does not make the choice point past its end. */
 	if (s->sel >= s->n)
 		s->sel = s->n > 0 ? s->n - 1 : 0;
+}
+
+/* Choose rank r: the cloud sees it too. */
+static void
+choose(struct app *a, struct list_state *s, size_t r)
+{
+	s->sel = r;
+	if (r < s->n)
+		a->tag = (long)s->order[r];
+}
+
+static void
+find_next(struct app *a, struct list_state *s, int dir)
+{
+	long r = search_tags(&a->tag_search, a->b, s->order, (long)s->sel, dir);
+
+	if (r >= 0)
+		choose(a, s, (size_t)r);
+	else
+		app_message(a, true, _("No tag matches: %s"), a->tag_search.text);
+}
+
+static void
+prompt_done(struct app *a, void *st, const char *text)
+{
+	ensure(a, st);
+	if (search_set(&a->tag_search, text))
+		find_next(a, st, 1);
 }
 
 static void
@@ -135,12 +170,22 @@ command(struct app *a, void *st, enum action act, int index)
 	(void)index;
 	ensure(a, s);
 	if (app_motion(a, act, &by)) {
-		s->sel = app_move(s->sel, by, s->n > 0 ? s->n - 1 : 0);
+		choose(a, s, app_move(s->sel, by, s->n > 0 ? s->n - 1 : 0));
 		return true;
 	}
 	switch (act) {
 	case ACT_OPEN:
 		open_chosen(a, s);
+		return true;
+	case ACT_SEARCH:
+		prompt_start(&a->prompt, VIEW_LIST, "/");
+		return true;
+	case ACT_MATCH_NEXT:
+	case ACT_MATCH_PREV:
+		if (a->tag_search.text == NULL)
+			app_message(a, false, "%s", _("No search yet: type / and a word"));
+		else
+			find_next(a, s, act == ACT_MATCH_NEXT ? 1 : -1);
 		return true;
 	case ACT_LIST:
 		app_show_view(a, VIEW_CLOUD);
@@ -159,14 +204,26 @@ mouse(struct app *a, void *st, const MEVENT *m)
 
 	ensure(a, s);
 	if (app_wheel(m, &by)) {
-		s->sel = app_move(s->sel, by, s->n > 0 ? s->n - 1 : 0);
+		choose(a, s, app_move(s->sel, by, s->n > 0 ? s->n - 1 : 0));
 		return true;
 	}
 	if (!app_body_click(a, m, s->top, &i) || i >= s->n)
 		return false;
-	s->sel = i;
+	choose(a, s, i);
 	open_chosen(a, s);
 	return true;
+}
+
+/* "Cloud  3/22": the chosen tag among them. */
+static void
+status(const struct app *a, const void *st, char *buf, size_t size)
+{
+	const struct list_state *s = st;
+
+	if (s->n == 0)
+		snprintf(buf, size, "%s", app_tab_title(a, a->page));
+	else
+		snprintf(buf, size, "%s  %zu/%zu", app_tab_title(a, a->page), s->sel + 1, s->n);
 }
 
 const struct view view_list = {
@@ -179,4 +236,6 @@ const struct view view_list = {
 	.draw = draw,
 	.command = command,
 	.mouse = mouse,
+	.prompt_done = prompt_done,
+	.status = status,
 };

@@ -23,6 +23,10 @@ struct page_state {
 	struct place anchor;
 	bool anchored, switching;
 	size_t anchor_top;	/* the top the last switch showed */
+	/* The whole site is searched: at the last match, n names the page
+	 * with the next (offer), and n again goes there (arrive: to its
+	 * first match, -1 its last). */
+	int offer, offer_dir, arrive;
 	size_t top;		/* first display line on screen */
 	int link;		/* block of the selected link, or -1 */
 	/* search */
@@ -296,17 +300,9 @@ static void
 status(const struct app *a, const void *st, char *buf, size_t size)
 {
 	const struct page_state *s = st;
-	const char *name = app_tab_title(a, a->page);
-	size_t bottom = s->top + (size_t)a->body_height;
 
-	if (s->doc.n == 0) {
-		snprintf(buf, size, "%s", name);
-		return;
-	}
-	if (bottom > s->doc.n)
-		bottom = s->doc.n;
-	snprintf(buf, size, "%s  %zu/%zu  %d%%", name, s->top + 1, s->doc.n,
-	         (int)(bottom * 100 / s->doc.n));
+	app_position(buf, size, app_tab_title(a, a->page), s->top, s->doc.n,
+	             a->body_height);
 }
 
 /* ------------------------------------------------------------ moving */
@@ -324,6 +320,48 @@ show_line(const struct app *a, struct page_state *s, size_t i)
 
 /* ------------------------------------------------------------ search */
 
+/* The next page (dir 1) or the previous one (-1), round, that has a
+ * match; -1 when no other page has one. */
+static int
+other_page(const struct app *a, const struct page_state *s, int dir)
+{
+	struct matches m = {0};
+	int n = (int)a->b->npages, found = -1;
+
+	for (int k = 1; k < n && found < 0; k++) {
+		int p = ((a->page + dir * k) % n + n) % n;
+
+		search_page(&s->search, &a->b->pages[p], &m);
+		if (m.n > 0)
+			found = p;
+	}
+	free(m.v);
+	return found;
+}
+
+/* No more matches this way on this page: the first time, say which page
+ * has the next one; the second, go there. */
+static bool
+offer_page(struct app *a, struct page_state *s, int dir)
+{
+	int p = other_page(a, s, dir);
+
+	if (p < 0)
+		return false;
+	if (s->offer == p && s->offer_dir == dir) {
+		s->arrive = dir;
+		s->offer = -1;
+		app_goto_page(a, p, -1, true);
+		return true;
+	}
+	s->offer = p;
+	s->offer_dir = dir;
+	app_message(a, false, dir > 0 ? _("No more here; %s goes on to %s") :
+	            _("None before here; %s goes back to %s"), dir > 0 ? "n" : "N",
+	            a->b->pages[p].title);
+	return true;
+}
+
 static void
 search_next(struct app *a, struct page_state *s, int dir)
 {
@@ -334,7 +372,8 @@ search_next(struct app *a, struct page_state *s, int dir)
 		return;
 	}
 	if (n == 0) {
-		app_message(a, true, _("Not found: %s"), s->search.text);
+		if (!offer_page(a, s, dir))
+			app_message(a, true, _("Not found: %s"), s->search.text);
 		return;
 	}
 	if (s->match < 0) {
@@ -347,6 +386,8 @@ search_next(struct app *a, struct page_state *s, int dir)
 	} else {
 		k = s->match + dir;
 	}
+	if ((k >= n || k < 0) && offer_page(a, s, dir))
+		return;
 	if (k >= n) {
 		k = 0;
 		app_message(a, false, "%s", _("Search wrapped to the top"));
@@ -434,6 +475,7 @@ init(struct app *a)
 
 	(void)a;
 	invalidate(s);
+	s->offer = -1;
 	return s;
 }
 
@@ -515,6 +557,12 @@ go(struct app *a, void *st, const struct place *p)
 	sync(a, s);
 	to = translate(a, switching ? s->anchor : *p);
 	restore(a, s, &to);
+	if (s->arrive != 0 && s->matches.n > 0) {
+		s->match = s->arrive > 0 ? 0 : (long)s->matches.n - 1;
+		show_line(a, s, s->match_line[s->match]);
+	}
+	s->arrive = 0;
+	s->offer = -1;
 	s->switching = false;
 	s->anchored = switching;
 	s->anchor_top = s->top;
@@ -538,6 +586,8 @@ command(struct app *a, void *st, enum action act, int index)
 	long by;
 
 	(void)index;
+	if (act != ACT_MATCH_NEXT && act != ACT_MATCH_PREV)
+		s->offer = -1;	/* n then n, nothing between */
 	if (app_motion(a, act, &by)) {
 		s->top = app_move(s->top, by, max_top(a, s));
 		return true;

@@ -270,6 +270,13 @@ test_formatter(void)
 	s = fmt("%s|%s", "\033[31m", "\xc2\x9b");
 	CHECK(strcmp(s, "^[[31m|<U+009B>") == 0, "formatter: ESC as ^[, C1 as <U+009B>: %s", s);
 	free(s);
+	/* A translation may take the arguments in its own order. */
+	s = fmt("%2$s:%1$zu:%3$d <%4$s>", (size_t)12, "ko.yaml", 5, "\033x");
+	CHECK(strcmp(s, "ko.yaml:12:5 <^[x>") == 0, "formatter: positions (%%2$s): %s", s);
+	free(s);
+	s = fmt("[%*s][%-*d]", 4, "ab", 3, 7);
+	CHECK(strcmp(s, "[  ab][7  ]") == 0, "formatter: '*' widths: %s", s);
+	free(s);
 	s = fmt("%d %i %u %x %X %o %zu %zd %ld %lu %lld %llu %%", -1, 2, 3u, 255u, 255u,
 	        8u, (size_t)9, (ssize_t)-9, -10L, 10UL, -11LL, 11ULL);
 	CHECK(strcmp(s, "-1 2 3 ff FF 10 9 -9 -10 10 -11 11 %") == 0,
