@@ -142,6 +142,10 @@ bool restored(struct vt *t, enum cursor_rule rule);
  * process is gone. */
 const char *proc_stat(pid_t pid, char *buf, size_t size);
 
+/* The CPU time (user and system) a process used so far, in clock ticks
+ * (sysconf(_SC_CLK_TCK) a second); -1 if unknown. */
+long proc_cpu_ticks(pid_t pid);
+
 /* ------------------------------------------------------------ running without a terminal */
 
 /* What a program wrote, and how it ended. */
@@ -161,6 +165,33 @@ void output_free(struct output *o);
 
 /* The environment for run_capture: a clean one, like the harness's. */
 char **plain_env(void);
+
+/* ------------------------------------------------------------ files and bundles of a test's own */
+
+/* The whole file at path, NUL-terminated; NULL if it cannot be read. */
+char *file_text(const char *path);
+
+/* Write text to path; false if that fails. */
+bool file_put(const char *path, const char *text);
+
+/* text with the first from replaced by to, newly allocated; NULL if text
+ * has no from. */
+char *text_replace(const char *text, const char *from, const char *to);
+
+/* A copy of the tests' bundle (the files of every language) in a new
+ * temporary directory, for a test to edit; NULL, with a note, if it
+ * cannot be made.  bundle_remove deletes it and frees the name. */
+char *bundle_copy(void);
+void bundle_remove(char *dir);
+
+/* The file of lang in the bundle at dir, newly allocated. */
+char *bundle_file(const char *dir, int lang);
+
+/* Rewrite lang's file in dir to edit(its text, arg), a malloc'd string
+ * (freed here); false if it cannot be read or written, or edit gives
+ * NULL. */
+bool bundle_edit(const char *dir, int lang, char *(*edit)(const char *text, const void *arg),
+                 const void *arg);
 
 /* ------------------------------------------------------------ the fixture */
 
@@ -222,6 +253,7 @@ struct dump {
 	char **line;		/* as on the screen: margin, text, no trailing blank */
 	size_t n;
 	char what[96];		/* the command, for notes */
+	char *dir;		/* the bundle: NULL for the tests' own */
 };
 
 /* The body's margin at cols columns. */
@@ -231,6 +263,9 @@ int text_margin(int cols);
  * kept until screen_cleanup); NULL, with a note, if --dump failed. */
 const struct dump *page_dump(int lang, int p, int cols);
 const struct dump *page_dump_as(int lang, int p, int cols, const char *ambiguous);
+
+/* The same, of the bundle at dir (a bundle_copy, edited). */
+const struct dump *page_dump_in(const char *dir, int lang, int p, int cols);
 
 /* The line (0-based) where block b starts (-1: the title): the blocks are
  * separated by empty lines and hold none (tests/fixture/en.yaml). */
