@@ -18,9 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <uniwidth.h>
 
 #include "check.h" /* check_note, check_skip_all, check_srcdir: no CHECK */
 
@@ -312,6 +314,114 @@ cells_sane(struct vt *t, int *nwide, bool verbose)
 	if (nwide != NULL)
 		*nwide = wide;
 	return ok;
+}
+
+bool
+highlighted(const struct vt_cell *c)
+{
+	return !c->bg_default || c->reverse;
+}
+
+/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
+ * if it fits. */
+static void
+add_cell_text(char *buf, size_t size, size_t *len, const struct vt_cell *cell)
+{
+	char u[VT_CELL_UTF8];
+	size_t n = vt_cell_utf8(cell, u);
+
+	if (*len + n < size) {
+		memcpy(buf + *len, u, n);
+		*len += n;
+		buf[*len] = '\0';
+	}
+}
+
+/* Row r's runs into run[*n...], at most max in all. */
+static void
+lit_row(struct vt *t, int r, struct lit *run, int *n, int max)
+{
+	struct lit *cur = NULL;
+	size_t len = 0;
+
+	for (int c = 0; c < vt_cols(t); c++) {
+		struct vt_cell cell;
+
+		vt_cell(t, r, c, &cell);
+		if (cell.width == 0 && cur != NULL)
+			continue;	/* the right half of a wide character */
+		if (!highlighted(&cell)) {
+			cur = NULL;
+			continue;
+		}
+		if (cur == NULL || !same_look(&cur->look, &cell)) {
+			if (*n == max)
+				return;
+			cur = &run[(*n)++];
+			*cur = (struct lit){r, c, cell, ""};
+			len = 0;
+		}
+		add_cell_text(cur->text, sizeof cur->text, &len, &cell);
+	}
+}
+
+int
+lit_runs(struct vt *t, struct lit *run, int max)
+{
+	int n = 0;
+
+	for (int r = 1; r < vt_rows(t) - 1 && n < max; r++)
+		lit_row(t, r, run, &n, max);
+	return n;
+}
+
+int
+lit_lone(const struct lit *run, int n)
+{
+	int found = -1;
+
+	for (int i = 0; i < n; i++) {
+		int same = 0;
+
+		for (int j = 0; j < n; j++)
+			same += j != i && same_look(&run[i].look, &run[j].look);
+		if (same > 0)
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
+bool
+pred_one_lit(struct vt *t, void *arg)
+{
+	struct lit run[4];
+
+	if (lit_runs(t, run, 4) != 1)
+		return false;
+	*(struct vt_cell *)arg = run[0].look;
+	return true;
+}
+
+/* ------------------------------------------------------------ input */
+
+void
+search_word(struct vt *t, const char *word)
+{
+	vt_keys(t, "/");
+	vt_type(t, word);
+	vt_key(t, VT_KEY_ENTER);
+}
+
+void
+hold(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000};
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
 }
 
 /* ------------------------------------------------------------ leaving */
@@ -1121,6 +1231,26 @@ const struct dump *
 page_dump(int lang, int p, int cols)
 {
 	return page_dump_as(lang, p, cols, "narrow");
+}
+
+int
+dump_hits(const struct dump *d, const char *word, struct dump_hit *h, int max)
+{
+	size_t len = strlen(word);
+	int n = 0;
+
+	for (size_t i = 0; d != NULL && i < d->n; i++) {
+		const char *line = d->line[i];
+
+		for (const char *p = strcasestr(line, word); p != NULL && n < max;
+		     p = strcasestr(p + len, word)) {
+			h[n].line = (long)i;
+			h[n].col = u8_width((const uint8_t *)line, (size_t)(p - line), "UTF-8");
+			snprintf(h[n].text, sizeof h[n].text, "%.*s", (int)len, p);
+			n++;
+		}
+	}
+	return n;
 }
 
 long

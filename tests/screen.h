@@ -121,6 +121,29 @@ bool same_look(const struct vt_cell *a, const struct vt_cell *b);
  * cell.  *nwide (may be NULL) gets the number of wide characters. */
 bool cells_sane(struct vt *t, int *nwide, bool verbose);
 
+/* Highlighted: a background colour or reverse video (a search match,
+ * the focused tag, the selected row). */
+bool highlighted(const struct vt_cell *c);
+
+/* A run of highlighted cells of one look in the body (rows 1 .. rows-2),
+ * and its text (at most 127 bytes of it). */
+struct lit {
+	int row, col;
+	struct vt_cell look;
+	char text[128];
+};
+
+/* The runs on the screen, top to bottom, at most max; how many. */
+int lit_runs(struct vt *t, struct lit *run, int max);
+
+/* The one run whose look no other run shares (the current search match
+ * among the others), or -1. */
+int lit_lone(const struct lit *run, int n);
+
+/* Exactly one run on the screen (the current match of a word found
+ * once): its look into arg, a struct vt_cell. */
+bool pred_one_lit(struct vt *t, void *arg);
+
 /* ------------------------------------------------------------ leaving */
 
 /* Where seq last starts in the program's output, plus one; 0 if never. */
@@ -134,6 +157,16 @@ enum cursor_rule { CURSOR_VT, CURSOR_SENT };
 /* The terminal is as the program found it: main screen, cursor shown,
  * mouse reporting off. */
 bool restored(struct vt *t, enum cursor_rule rule);
+
+/* ------------------------------------------------------------ input */
+
+/* Type a search for word, and Enter. */
+void search_word(struct vt *t, const char *word);
+
+/* Hold the harness back for ms: nothing is read from the program, so the
+ * terminal's answers to its questions wait too.  An input (a slow
+ * terminal), never a wait for the program: wait for a state after it. */
+void hold(int ms);
 
 /* ------------------------------------------------------------ the process */
 
@@ -266,6 +299,19 @@ const struct dump *page_dump_as(int lang, int p, int cols, const char *ambiguous
 
 /* The same, of the bundle at dir (a bundle_copy, edited). */
 const struct dump *page_dump_in(const char *dir, int lang, int p, int cols);
+
+/* A match of a search as --dump has it: line (0-based), column, and the
+ * text as the page writes it. */
+struct dump_hit {
+	long line;
+	int col;
+	char text[64];
+};
+
+/* The matches of word in d, ignoring ASCII case as the program does,
+ * into h; how many (at most max).  The fixture's words never straddle a
+ * line break at the widths the tests use. */
+int dump_hits(const struct dump *d, const char *word, struct dump_hit *h, int max);
 
 /* The line (0-based) where block b starts (-1: the title): the blocks are
  * separated by empty lines and hold none (tests/fixture/en.yaml). */
