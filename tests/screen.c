@@ -9,6 +9,7 @@
 #include "screen.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -17,9 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <uniwidth.h>
 
 #include "check.h" /* check_note, check_skip_all, check_srcdir: no CHECK */
 
@@ -313,6 +316,114 @@ cells_sane(struct vt *t, int *nwide, bool verbose)
 	return ok;
 }
 
+bool
+highlighted(const struct vt_cell *c)
+{
+	return !c->bg_default || c->reverse;
+}
+
+/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
+ * if it fits. */
+static void
+add_cell_text(char *buf, size_t size, size_t *len, const struct vt_cell *cell)
+{
+	char u[VT_CELL_UTF8];
+	size_t n = vt_cell_utf8(cell, u);
+
+	if (*len + n < size) {
+		memcpy(buf + *len, u, n);
+		*len += n;
+		buf[*len] = '\0';
+	}
+}
+
+/* Row r's runs into run[*n...], at most max in all. */
+static void
+lit_row(struct vt *t, int r, struct lit *run, int *n, int max)
+{
+	struct lit *cur = NULL;
+	size_t len = 0;
+
+	for (int c = 0; c < vt_cols(t); c++) {
+		struct vt_cell cell;
+
+		vt_cell(t, r, c, &cell);
+		if (cell.width == 0 && cur != NULL)
+			continue;	/* the right half of a wide character */
+		if (!highlighted(&cell)) {
+			cur = NULL;
+			continue;
+		}
+		if (cur == NULL || !same_look(&cur->look, &cell)) {
+			if (*n == max)
+				return;
+			cur = &run[(*n)++];
+			*cur = (struct lit){r, c, cell, ""};
+			len = 0;
+		}
+		add_cell_text(cur->text, sizeof cur->text, &len, &cell);
+	}
+}
+
+int
+lit_runs(struct vt *t, struct lit *run, int max)
+{
+	int n = 0;
+
+	for (int r = 1; r < vt_rows(t) - 1 && n < max; r++)
+		lit_row(t, r, run, &n, max);
+	return n;
+}
+
+int
+lit_lone(const struct lit *run, int n)
+{
+	int found = -1;
+
+	for (int i = 0; i < n; i++) {
+		int same = 0;
+
+		for (int j = 0; j < n; j++)
+			same += j != i && same_look(&run[i].look, &run[j].look);
+		if (same > 0)
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
+bool
+pred_one_lit(struct vt *t, void *arg)
+{
+	struct lit run[4];
+
+	if (lit_runs(t, run, 4) != 1)
+		return false;
+	*(struct vt_cell *)arg = run[0].look;
+	return true;
+}
+
+/* ------------------------------------------------------------ input */
+
+void
+search_word(struct vt *t, const char *word)
+{
+	vt_keys(t, "/");
+	vt_type(t, word);
+	vt_key(t, VT_KEY_ENTER);
+}
+
+void
+hold(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000};
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
 /* ------------------------------------------------------------ leaving */
 
 size_t
@@ -373,6 +484,20 @@ proc_stat(pid_t pid, char *buf, size_t size)
 	if (!ok || (p = strrchr(buf, ')')) == NULL || p[1] != ' ')
 		return NULL;
 	return p + 2;
+}
+
+long
+proc_cpu_ticks(pid_t pid)
+{
+	char buf[512];
+	const char *p = proc_stat(pid, buf, sizeof buf);
+	unsigned long ut = 0, st = 0;
+
+	/* From the state (field 3) on: utime is field 14, stime 15. */
+	if (p == NULL || sscanf(p, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut,
+	                        &st) != 2)
+		return -1;
+	return (long)(ut + st);
 }
 
 /* ------------------------------------------------------------ running without a terminal */
@@ -475,6 +600,134 @@ plain_env(void)
 	env[3] = path;
 	env[4] = NULL;
 	return env;
+}
+
+/* ------------------------------------------------------------ files and bundles of a test's own */
+
+char *
+file_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *s = NULL, buf[4096];
+	size_t n = 0, k;
+
+	if (f == NULL)
+		return NULL;
+	append(&s, &n, "", 0);
+	while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+		append(&s, &n, buf, k);
+	fclose(f);
+	return s;
+}
+
+bool
+file_put(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	bool ok;
+
+	if (f == NULL)
+		return false;
+	ok = fputs(text, f) >= 0;
+	return fclose(f) == 0 && ok;
+}
+
+char *
+text_replace(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	char *s = NULL;
+	size_t n = 0;
+
+	if (at == NULL)
+		return NULL;
+	append(&s, &n, text, (size_t)(at - text));
+	append(&s, &n, to, strlen(to));
+	append(&s, &n, at + strlen(from), strlen(at + strlen(from)));
+	return s;
+}
+
+char *
+bundle_file(const char *dir, int lang)
+{
+	char *slash = concat(dir, "/"), *name = concat(lang_code[lang], ".yaml");
+	char *path = concat(slash, name);
+
+	free(slash);
+	free(name);
+	return path;
+}
+
+/* Return the text as it is: bundle_edit as a copy. */
+static char *
+same_text(const char *text, const void *arg)
+{
+	(void)arg;
+	return xstrdup(text);
+}
+
+/* Rewrite to's file of lang as edit makes the one in from. */
+static bool
+edit_into(const char *from, const char *to, int lang,
+          char *(*edit)(const char *text, const void *arg), const void *arg)
+{
+	char *src = bundle_file(from, lang), *dst = bundle_file(to, lang);
+	char *text = file_text(src), *edited = text != NULL ? edit(text, arg) : NULL;
+	bool ok = edited != NULL && file_put(dst, edited);
+
+	if (!ok)
+		check_note("cannot write %s from %s", dst, src);
+	free(edited);
+	free(text);
+	free(dst);
+	free(src);
+	return ok;
+}
+
+char *
+bundle_copy(void)
+{
+	char tmpl[] = "/tmp/iclei-test-XXXXXX";
+	char *dir;
+
+	if (mkdtemp(tmpl) == NULL) {
+		check_note("mkdtemp: %s", strerror(errno));
+		return NULL;
+	}
+	dir = xstrdup(tmpl);
+	for (int l = 0; l < NLANG; l++)
+		if (!edit_into(data_dir, dir, l, same_text, NULL)) {
+			bundle_remove(dir);
+			return NULL;
+		}
+	return dir;
+}
+
+bool
+bundle_edit(const char *dir, int lang, char *(*edit)(const char *text, const void *arg),
+            const void *arg)
+{
+	return edit_into(dir, dir, lang, edit, arg);
+}
+
+void
+bundle_remove(char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			char *slash = concat(dir, "/"), *path = concat(slash, e->d_name);
+
+			unlink(path);
+			free(path);
+			free(slash);
+		}
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+	free(dir);
 }
 
 /* ------------------------------------------------------------ the fixture */
@@ -742,14 +995,12 @@ check_counts(struct reader *r)
 static void
 read_file(int lang)
 {
-	struct reader r = {lang, NULL, 0, 0, 0, 0};
-	char *dir = concat(data_dir, "/"), *name = concat(lang_code[lang], ".yaml");
+	struct reader r = {lang, bundle_file(data_dir, lang), 0, 0, 0, 0};
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	FILE *f;
 
-	r.file = concat(dir, name);
 	if ((f = fopen(r.file, "r")) == NULL)
 		fx_fail(&r, "%s", strerror(errno));
 	while ((len = getline(&line, &cap, f)) > 0) {
@@ -764,8 +1015,6 @@ read_file(int lang)
 		resolve_refs(&r);
 	check_counts(&r);
 	free(r.file);
-	free(name);
-	free(dir);
 }
 
 /* Not part of another label, nor of a tab title (the Cloud's too). */
@@ -898,14 +1147,16 @@ dump_load(struct dump *d)
 	struct output o;
 	char *argv[] = {(char *)tui, (char *)"--dump", abuf, (char *)"--lang",
 	                (char *)lang_code[d->lang], (char *)"--page", fx.page[d->page].id,
-	                (char *)"--width", wbuf, NULL};
+	                (char *)"--width", wbuf, d->dir != NULL ? (char *)"--data-dir" : NULL,
+	                d->dir, NULL};
 	bool ok;
 
 	width = width > 100 ? 100 : width < 1 ? 1 : width;
 	snprintf(wbuf, sizeof wbuf, "%d", width);
 	snprintf(abuf, sizeof abuf, "--ambiguous=%s", d->ambiguous);
-	snprintf(d->what, sizeof d->what, "--dump %s --lang %s --page %s --width %d", abuf,
-	         lang_code[d->lang], fx.page[d->page].id, width);
+	snprintf(d->what, sizeof d->what, "--dump %s --lang %s --page %s --width %d%s", abuf,
+	         lang_code[d->lang], fx.page[d->page].id, width,
+	         d->dir != NULL ? " --data-dir (a copy)" : "");
 	ok = run_capture(argv, plain_env(), &o) && WIFEXITED(o.status)
 	     && WEXITSTATUS(o.status) == 0;
 	if (ok)
@@ -922,6 +1173,7 @@ dump_free(struct dump *d)
 	for (size_t i = 0; i < d->n; i++)
 		free(d->line[i]);
 	free(d->line);
+	free(d->dir);
 	free(d);
 }
 
@@ -935,17 +1187,25 @@ dumps_free(void)
 	ndumps = 0;
 }
 
-const struct dump *
-page_dump_as(int lang, int p, int cols, const char *ambiguous)
+/* Both NULL, or the same string. */
+static bool
+same_dir(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static const struct dump *
+dump_get(const char *dir, int lang, int p, int cols, const char *ambiguous)
 {
 	struct dump *d;
 
 	for (size_t i = 0; i < ndumps; i++)
 		if (dumps[i]->lang == lang && dumps[i]->page == p && dumps[i]->cols == cols
-		    && strcmp(dumps[i]->ambiguous, ambiguous) == 0)
+		    && strcmp(dumps[i]->ambiguous, ambiguous) == 0 && same_dir(dumps[i]->dir, dir))
 			return dumps[i];
 	d = xmalloc(sizeof *d);
-	*d = (struct dump){lang, p, cols, ambiguous, NULL, 0, ""};
+	*d = (struct dump){lang, p, cols, ambiguous, NULL, 0, "",
+	                   dir != NULL ? xstrdup(dir) : NULL};
 	if (!dump_load(d)) {
 		dump_free(d);
 		return NULL;
@@ -956,9 +1216,41 @@ page_dump_as(int lang, int p, int cols, const char *ambiguous)
 }
 
 const struct dump *
+page_dump_as(int lang, int p, int cols, const char *ambiguous)
+{
+	return dump_get(NULL, lang, p, cols, ambiguous);
+}
+
+const struct dump *
+page_dump_in(const char *dir, int lang, int p, int cols)
+{
+	return dump_get(dir, lang, p, cols, "narrow");
+}
+
+const struct dump *
 page_dump(int lang, int p, int cols)
 {
 	return page_dump_as(lang, p, cols, "narrow");
+}
+
+int
+dump_hits(const struct dump *d, const char *word, struct dump_hit *h, int max)
+{
+	size_t len = strlen(word);
+	int n = 0;
+
+	for (size_t i = 0; d != NULL && i < d->n; i++) {
+		const char *line = d->line[i];
+
+		for (const char *p = strcasestr(line, word); p != NULL && n < max;
+		     p = strcasestr(p + len, word)) {
+			h[n].line = (long)i;
+			h[n].col = u8_width((const uint8_t *)line, (size_t)(p - line), "UTF-8");
+			snprintf(h[n].text, sizeof h[n].text, "%.*s", (int)len, p);
+			n++;
+		}
+	}
+	return n;
 }
 
 long

@@ -121,6 +121,29 @@ bool same_look(const struct vt_cell *a, const struct vt_cell *b);
  * cell.  *nwide (may be NULL) gets the number of wide characters. */
 bool cells_sane(struct vt *t, int *nwide, bool verbose);
 
+/* Highlighted: a background colour or reverse video (a search match,
+ * the focused tag, the selected row). */
+bool highlighted(const struct vt_cell *c);
+
+/* A run of highlighted cells of one look in the body (rows 1 .. rows-2),
+ * and its text (at most 127 bytes of it). */
+struct lit {
+	int row, col;
+	struct vt_cell look;
+	char text[128];
+};
+
+/* The runs on the screen, top to bottom, at most max; how many. */
+int lit_runs(struct vt *t, struct lit *run, int max);
+
+/* The one run whose look no other run shares (the current search match
+ * among the others), or -1. */
+int lit_lone(const struct lit *run, int n);
+
+/* Exactly one run on the screen (the current match of a word found
+ * once): its look into arg, a struct vt_cell. */
+bool pred_one_lit(struct vt *t, void *arg);
+
 /* ------------------------------------------------------------ leaving */
 
 /* Where seq last starts in the program's output, plus one; 0 if never. */
@@ -135,12 +158,26 @@ enum cursor_rule { CURSOR_VT, CURSOR_SENT };
  * mouse reporting off. */
 bool restored(struct vt *t, enum cursor_rule rule);
 
+/* ------------------------------------------------------------ input */
+
+/* Type a search for word, and Enter. */
+void search_word(struct vt *t, const char *word);
+
+/* Hold the harness back for ms: nothing is read from the program, so the
+ * terminal's answers to its questions wait too.  An input (a slow
+ * terminal), never a wait for the program: wait for a state after it. */
+void hold(int ms);
+
 /* ------------------------------------------------------------ the process */
 
 /* /proc/PID/stat into buf (size bytes); returns its fields after
  * "pid (comm) ", the first being the state (field 3), or NULL if the
  * process is gone. */
 const char *proc_stat(pid_t pid, char *buf, size_t size);
+
+/* The CPU time (user and system) a process used so far, in clock ticks
+ * (sysconf(_SC_CLK_TCK) a second); -1 if unknown. */
+long proc_cpu_ticks(pid_t pid);
 
 /* ------------------------------------------------------------ running without a terminal */
 
@@ -161,6 +198,33 @@ void output_free(struct output *o);
 
 /* The environment for run_capture: a clean one, like the harness's. */
 char **plain_env(void);
+
+/* ------------------------------------------------------------ files and bundles of a test's own */
+
+/* The whole file at path, NUL-terminated; NULL if it cannot be read. */
+char *file_text(const char *path);
+
+/* Write text to path; false if that fails. */
+bool file_put(const char *path, const char *text);
+
+/* text with the first from replaced by to, newly allocated; NULL if text
+ * has no from. */
+char *text_replace(const char *text, const char *from, const char *to);
+
+/* A copy of the tests' bundle (the files of every language) in a new
+ * temporary directory, for a test to edit; NULL, with a note, if it
+ * cannot be made.  bundle_remove deletes it and frees the name. */
+char *bundle_copy(void);
+void bundle_remove(char *dir);
+
+/* The file of lang in the bundle at dir, newly allocated. */
+char *bundle_file(const char *dir, int lang);
+
+/* Rewrite lang's file in dir to edit(its text, arg), a malloc'd string
+ * (freed here); false if it cannot be read or written, or edit gives
+ * NULL. */
+bool bundle_edit(const char *dir, int lang, char *(*edit)(const char *text, const void *arg),
+                 const void *arg);
 
 /* ------------------------------------------------------------ the fixture */
 
@@ -222,6 +286,7 @@ struct dump {
 	char **line;		/* as on the screen: margin, text, no trailing blank */
 	size_t n;
 	char what[96];		/* the command, for notes */
+	char *dir;		/* the bundle: NULL for the tests' own */
 };
 
 /* The body's margin at cols columns. */
@@ -231,6 +296,22 @@ int text_margin(int cols);
  * kept until screen_cleanup); NULL, with a note, if --dump failed. */
 const struct dump *page_dump(int lang, int p, int cols);
 const struct dump *page_dump_as(int lang, int p, int cols, const char *ambiguous);
+
+/* The same, of the bundle at dir (a bundle_copy, edited). */
+const struct dump *page_dump_in(const char *dir, int lang, int p, int cols);
+
+/* A match of a search as --dump has it: line (0-based), column, and the
+ * text as the page writes it. */
+struct dump_hit {
+	long line;
+	int col;
+	char text[64];
+};
+
+/* The matches of word in d, ignoring ASCII case as the program does,
+ * into h; how many (at most max).  The fixture's words never straddle a
+ * line break at the widths the tests use. */
+int dump_hits(const struct dump *d, const char *word, struct dump_hit *h, int max);
 
 /* The line (0-based) where block b starts (-1: the title): the blocks are
  * separated by empty lines and hold none (tests/fixture/en.yaml). */
