@@ -197,6 +197,15 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 }
 
 bool
+app_search_ready(struct app *a, const struct search *s)
+{
+	if (s->text != NULL)
+		return true;
+	app_message(a, false, "%s", _("No search yet: type / and a word"));
+	return false;
+}
+
+bool
 app_motion(const struct app *a, enum action act, long *by)
 {
 	long page = a->body_height > 1 ? a->body_height - 1 : 1;
@@ -500,13 +509,18 @@ draw_message(struct app *a)
 	size_t n;
 
 	text_wrap(a->msg, strlen(a->msg), COLS - 2, lang_break_rules(a->b->lang), &tl);
+	/* A message never takes more than half the screen; what is cut off
+	 * is shown to be, by an ellipsis on its last line. */
 	n = tl.n < (size_t)LINES / 2 ? tl.n : (size_t)LINES / 2;
 	for (size_t k = 0; k < n; k++) {
-		int y = LINES - (int)n + (int)k;
+		int y = LINES - (int)n + (int)k, x;
+		int cut = k + 1 == n && n < tl.n ? paint_width("\u2026") : 0;
 
 		paint_blank(stdscr, y, 0, COLS, st);
-		paint_text(stdscr, y, 1, a->msg + tl.v[k].start, tl.v[k].end - tl.v[k].start,
-		           COLS - 2, st);
+		x = paint_text(stdscr, y, 1, a->msg + tl.v[k].start, tl.v[k].end - tl.v[k].start,
+		               COLS - 2 - cut, st);
+		if (cut > 0)
+			paint_str(stdscr, y, 1 + x, "\u2026", cut, st);
 	}
 	free(tl.v);
 }

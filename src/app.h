@@ -162,6 +162,9 @@ void app_show_view(struct app *a, enum view_id v);
 void app_message(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* s has a pattern to repeat (n, N); if not, says how to give one. */
+bool app_search_ready(struct app *a, const struct search *s);
+
 /* "Name  12/80  15%": the first line shown of n, and how far down the
  * bottom of a body of height is; just the name when n is 0. */
 void app_position(char *buf, size_t size, const char *name, size_t top, size_t n,

@@ -323,9 +323,7 @@ command(struct app *a, void *st, enum action act, int index)
 		return true;
 	case ACT_MATCH_NEXT:
 	case ACT_MATCH_PREV:
-		if (a->tag_search.text == NULL)
-			app_message(a, false, "%s", _("No search yet: type / and a word"));
-		else
+		if (app_search_ready(a, &a->tag_search))
 			focus_next(a, s, act == ACT_MATCH_NEXT ? 1 : -1, true);
 		return true;
 	case ACT_OPEN:

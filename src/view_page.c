@@ -367,10 +367,8 @@ search_next(struct app *a, struct page_state *s, int dir)
 {
 	long n = (long)s->matches.n, k;
 
-	if (s->search.text == NULL) {
-		app_message(a, false, "%s", _("No search yet: type / and a word"));
+	if (!app_search_ready(a, &s->search))
 		return;
-	}
 	if (n == 0) {
 		if (!offer_page(a, s, dir))
 			app_message(a, true, _("Not found: %s"), s->search.text);
