@@ -43,6 +43,31 @@ make_next(struct search *s)
 	}
 }
 
+/* One code point as search compares it.  Readers type what their
+ * keyboard has: an ASCII apostrophe, quote or hyphen for the bundle's
+ * typographic ones, half-width Latin for the full-width forms a Japanese
+ * or Chinese text uses (and the other way round), any case.  Each fold
+ * is one code point to one, so a match's offsets in the folded text are
+ * its offsets in the original, where it is highlighted. */
+static ucs4_t
+fold(ucs4_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201B: case 0x2032:	/* ‘ ’ ‛ ′ */
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:	/* “ ” „ ‟ ″ */
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212:	/* the hyphens and dashes, minus */
+		return '-';
+	case 0x3000:	/* ideographic space */
+		return ' ';
+	}
+	if (c >= 0xFF01 && c <= 0xFF5E)	/* full-width ASCII */
+		c -= 0xFEE0;
+	return uc_tolower(c);
+}
+
 bool
 search_set(struct search *s, const char *utf8)
 {
@@ -67,7 +92,7 @@ search_set(struct search *s, const char *utf8)
 		ucs4_t c;
 
 		p += u8_mbtouc(&c, p, (size_t)(end - p));
-		s->fold[s->nfold++] = uc_tolower(c);
+		s->fold[s->nfold++] = fold(c);
 	}
 	make_next(s);
 	return true;
@@ -100,7 +125,7 @@ search_text(const struct search *s, const char *src, struct matches *out)
 
 		i += (size_t)u8_mbtouc(&c, u + i, n - i);
 		starts[ncp++ % m] = at;
-		c = uc_tolower(c);
+		c = fold(c);
 		while (k > 0 && c != s->fold[k]) {
 			k = s->next[k - 1];
 			out->compared++;

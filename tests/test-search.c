@@ -115,6 +115,32 @@ test_basics(void)
 	free(m.v);
 }
 
+/* A reader types what the keyboard has; the page has typography. */
+static void
+test_typography(void)
+{
+	struct matches m = {0};
+
+	find("iclei's", "ICLEI\u2019s network and ICLEI's", &m);
+	CHECK(strcmp(spans(&m), "0-9 22-29 ") == 0,
+	      "an ASCII apostrophe finds a right single quote (the original is "
+	      "highlighted: 9 bytes): %s", spans(&m));
+	find("\"long watch\"", "the \u201clong watch\u201d", &m);
+	CHECK(m.n == 1, "ASCII quotes find curly ones: %s", spans(&m));
+	find("1999-2004", "1999\u20132004, 1999\u20142004", &m);
+	CHECK(m.n == 2, "a hyphen finds an en and an em dash: %s", spans(&m));
+	find("ICLEI", "\uff29\uff23\uff2c\uff25\uff29 \uff49\uff43\uff4c\uff45\uff49", &m);
+	CHECK(strcmp(spans(&m), "0-15 16-31 ") == 0,
+	      "half-width Latin finds full-width, either case: %s", spans(&m));
+	find("\uff29\uff23\uff2c\uff25\uff29", "ICLEI", &m);
+	CHECK(m.n == 1, "full-width typed finds half-width: %s", spans(&m));
+	find("2024", "\uff12\uff10\uff12\uff14\u5e74", &m);
+	CHECK(m.n == 1, "digits too: %s", spans(&m));
+	find("e\xcc\x81t\xc3\xa9", "\u00e9t\u00e9", &m);
+	CHECK(m.n == 1, "a decomposed pattern finds the precomposed text: %s", spans(&m));
+	free(m.v);
+}
+
 /* The reference: at each code point, compare the folded pattern, keep
  * a match on grapheme boundaries, go on after it. */
 static size_t
@@ -194,6 +220,7 @@ int
 main(void)
 {
 	test_basics();
+	test_typography();
 	test_graphemes();
 	test_linear();
 	test_against_reference();
