@@ -80,6 +80,7 @@ emergency_restore(void)
 
 	if (!T.open)
 		return;
+	tty_drop_output();	/* half a frame: the restore string follows */
 	if (flags >= 0)
 		fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
 	for (int tries = 0; done < T.restore_len && tries < 50; tries++) {
@@ -341,8 +342,11 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	T.have_saved = tcgetattr(STDIN_FILENO, &T.saved) == 0;
 	/* Handlers first: ncurses then leaves SIGWINCH and SIGTSTP to us. */
 	install_handlers();
+	/* From curses' first bytes to the first frame's last: one write. */
+	tty_hold_output(fileno(stdout));
 	T.screen = newterm(NULL, stdout, stdin);
 	if (T.screen == NULL) {
+		tty_release_output();
 		restore_handlers();
 		warnx("%s", _("cannot initialise the terminal"));
 		return false;
@@ -379,6 +383,7 @@ tty_close(void)
 	mousemask(0, NULL);
 	curs_set(1);
 	endwin();
+	tty_release_output();	/* all that is held, the goodbye too */
 	fflush(stdout);
 	delscreen(T.screen);
 	T.screen = NULL;
@@ -397,12 +402,17 @@ tty_reraise(int sig)
 
 /* ------------------------------------------------------------ output */
 
+/* Held, and sent with the next frame (or on leaving): in order with
+ * curses' bytes, in the same write.  Hence write(2), not stdio, whose
+ * own writes are not held. */
 static void
 raw_write(const char *s)
 {
-	fputs(s, stdout);
-	fflush(stdout);
-	T.written += strlen(s);
+	size_t n = strlen(s);
+
+	tty_hold_output(fileno(stdout));
+	if (write(fileno(stdout), s, n) == (ssize_t)n)
+		T.written += n;
 }
 
 void
@@ -443,7 +453,9 @@ void
 tty_flush(void)
 {
 	wnoutrefresh(stdscr);
+	tty_hold_output(fileno(stdout));
 	doupdate();
+	T.written += tty_release_output();
 }
 
 void
@@ -476,6 +488,7 @@ suspend(void)
 
 	tty_mouse_motion(false);
 	endwin();
+	tty_release_output();	/* before the stop, not after it */
 	fflush(stdout);
 	handle(SIGTSTP, SIG_DFL, 0);
 	raise(SIGTSTP);
@@ -601,6 +614,12 @@ tty_next(struct event *ev, int timeout_ms)
 		};
 		int wait = -1;
 
+		if (tty_output_failed()) {
+			/* A frame could not be sent: the terminal is gone. */
+			ev->type = EV_QUIT;
+			ev->signal = SIGHUP;
+			return;
+		}
 		if (got_quit || got_winch || got_tstp) {
 			if (signal_event(ev))
 				return;

@@ -21,4 +21,13 @@ void tty_probe_replay(void);
 bool tty_probe_expecting(void);
 bool tty_probe_late(const char *s, size_t n, size_t *len);
 
+/* tty_write.c: hold what is written to fd (the terminal) until
+ * tty_release_output sends it in one write; how many bytes that was.
+ * Drop what is held (a fatal signal's handler, which writes itself).
+ * Whether a frame could not be sent whole, ever. */
+void tty_hold_output(int fd);
+void tty_drop_output(void);
+size_t tty_release_output(void);
+bool tty_output_failed(void);
+
 #endif
