@@ -88,13 +88,14 @@ options_help(void)
 	                  "                           case); default: from LANGUAGE, LC_ALL,\n"
 	                  "                           LC_MESSAGES, LANG, else en\n"),
 	               lang_list(LANG_LIST_CODES), lang_list(LANG_LIST_ALIASES));
-	sbuf_adds(&b, _("  -p, --page=PAGE        the page with that id in the bundle (an\n"
-	                "                           unknown one lists them); default: the\n"
-	                "                           first; --dump: every page\n"
+	sbuf_adds(&b, _("  -p, --page=PAGE        the page by its id or title, any case, or\n"
+	                "                           cloud (an unknown one lists them); default:\n"
+	                "                           the first; --dump: every page\n"
 	                "  -d, --data-dir=DIR     read the content bundle from DIR\n"));
 	sbuf_adds(&b, _("      --dump             print the page (every page, in order, when\n"
 	                "                           --page is not given) as plain text to\n"
-	                "                           standard output and exit; needs no terminal\n"
+	                "                           standard output and exit; needs no terminal;\n"
+	                "                           the default when standard output is not one\n"
 	                "  -w, --width=N          width for --dump (default: the terminal's when\n"
 	                "                           standard output is one, else 80)\n"
 	                "      --ambiguous=WIDTH  how the terminal draws East Asian ambiguous\n"
