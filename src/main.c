@@ -29,18 +29,26 @@
 static void
 print_summary(const struct bundle *b)
 {
-	struct sbuf file = {0}, line = {0};
-	size_t blocks = 0;
+	struct sbuf file = {0}, line = {0}, pages = {0}, blocks = {0}, tags = {0};
+	size_t nblocks = 0;
 
 	for (size_t i = 0; i < b->npages; i++)
-		blocks += b->pages[i].nblocks;
+		nblocks += b->pages[i].nblocks;
 	/* The whole path, so editors can jump to it; sanitised. */
 	sanitize_append(&file, b->file, strlen(b->file), false);
-	sbuf_printf(&line, _("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), file.s,
-	            b->lang, b->npages, blocks, b->ntags);
+	/* Each count with its own plural: "1 page", "17 blocks". */
+	sbuf_printf(&pages, P_("%zu page", "%zu pages", b->npages), b->npages);
+	sbuf_printf(&blocks, P_("%zu block", "%zu blocks", nblocks), nblocks);
+	sbuf_printf(&tags, P_("%zu tag", "%zu tags", b->ntags), b->ntags);
+	/* TRANSLATORS: the file, its language, then the three counts above. */
+	sbuf_printf(&line, _("%s: ok: %s, %s, %s, %s\n"), file.s, b->lang, pages.s, blocks.s,
+	            tags.s);
 	charset_write(stdout, line.s, line.len);
 	sbuf_free(&file);
 	sbuf_free(&line);
+	sbuf_free(&pages);
+	sbuf_free(&blocks);
+	sbuf_free(&tags);
 }
 
 /* --check FILE...: each file on its own. */
@@ -307,11 +315,14 @@ main(int argc, char **argv)
 	sanitize_quote(name, sizeof name, slash, strlen(slash), 64);
 	program_name = name;
 	i18n_init();
+	status = options_parse(argc, argv, &o);
 	/* Speak the user's language (or --lang's) from the first message. */
-	lang = lang_parse_or(options_peek_lang(argc, argv), lang_from_env());
+	lang = lang_parse_or(o.lang, lang_from_env());
 	i18n_set_language(lang);
-	if ((status = options_parse(argc, argv, &o)) >= 0)
+	if (status >= 0) {
+		options_report(&o);
 		return status;
+	}
 	if (o.help || o.version) {
 		if (o.help)
 			options_help();
