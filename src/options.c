@@ -128,9 +128,15 @@ options_version(void)
 {
 	struct sbuf b = {0};
 
+	/* As GNU programs say it: the name, the copyright, the licence. */
 	sbuf_printf(&b, "%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-	sbuf_adds(&b, _("Content: ICLEI - Local Governments for Sustainability, East Asia "
-	                "Secretariat.\n"));
+	sbuf_adds(&b, "Copyright (C) 2026 the iclei-tui developers.\n");
+	sbuf_adds(&b, _("License ISC: <https://opensource.org/license/isc-license-txt>.\n"
+	                "This is free software: you are free to change and redistribute it.\n"
+	                "There is NO WARRANTY, to the extent permitted by law.\n"));
+	sbuf_adds(&b, _("The pages' text is ICLEI's (ICLEI - Local Governments for "
+	                "Sustainability,\nEast Asia Secretariat), not under this license: "
+	                "see COPYING.\n"));
 	charset_write(stdout, b.s, b.len);
 	sbuf_free(&b);
 }
