@@ -57,6 +57,17 @@ screen_setup(void)
 }
 
 void
+screen_setup_needing(int pages, int tags)
+{
+	screen_setup();
+	if (fx.npages < pages || fx.ntags < tags) {
+		printf("Bail out! the fixture has %d pages and %d tags: the tests need %d and %d "
+		       "at least\n", fx.npages, fx.ntags, pages, tags);
+		exit(99);
+	}
+}
+
+void
 screen_cleanup(void)
 {
 	dumps_free();
@@ -322,9 +333,7 @@ highlighted(const struct vt_cell *c)
 	return !c->bg_default || c->reverse;
 }
 
-/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
- * if it fits. */
-static void
+void
 add_cell_text(char *buf, size_t size, size_t *len, const struct vt_cell *cell)
 {
 	char u[VT_CELL_UTF8];

@@ -54,6 +54,10 @@ extern char *data_env;  /* "ICLEI_TUI_DATA=" data_dir */
  * below); bails out (exit 99) if they cannot be read. */
 void screen_setup(void);
 
+/* screen_setup, then bail out (exit 99) unless the fixture has at least
+ * that many pages and tags. */
+void screen_setup_needing(int pages, int tags);
+
 /* Free what screen_setup made. */
 void screen_cleanup(void);
 
@@ -124,6 +128,10 @@ bool cells_sane(struct vt *t, int *nwide, bool verbose);
 /* Highlighted: a background colour or reverse video (a search match,
  * the focused tag, the selected row). */
 bool highlighted(const struct vt_cell *c);
+
+/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
+ * if it fits. */
+void add_cell_text(char *buf, size_t size, size_t *len, const struct vt_cell *cell);
 
 /* A run of highlighted cells of one look in the body (rows 1 .. rows-2),
  * and its text (at most 127 bytes of it). */

@@ -3026,12 +3026,7 @@ test_redraw(void)
 int
 main(void)
 {
-	screen_setup();
-	if (fx.npages < 3 || fx.ntags < 4) {
-		printf("Bail out! the fixture has %d pages and %d tags: the tests need 3 and 4 "
-		       "at least\n", fx.npages, fx.ntags);
-		return 99;
-	}
+	screen_setup_needing(3, 4);
 	for (int l = 0; l < NLANG; l++)
 		test_first_screen(l);
 	test_pages();

@@ -766,12 +766,7 @@ test_odd_names(void)
 int
 main(void)
 {
-	screen_setup();
-	if (fx.npages < 3 || fx.ntags < 4) {
-		printf("Bail out! the fixture has %d pages and %d tags: the tests need 3 and 4 "
-		       "at least\n", fx.npages, fx.ntags);
-		return 99;
-	}
+	screen_setup_needing(3, 4);
 	test_list_after_reload();
 	test_click_after_reload();
 	test_escapes_in_dir();
