@@ -214,6 +214,12 @@ wait_status(struct vt *t, const char *text)
 }
 
 bool
+settled(struct vt *t)
+{
+	return vt_wait_quiet(t, 200, T_WAIT);
+}
+
+bool
 status_pos(struct vt *t, long *top1, long *total)
 {
 	char *s = vt_row_text(t, vt_rows(t) - 1);
@@ -412,6 +418,41 @@ pred_one_lit(struct vt *t, void *arg)
 		return false;
 	*(struct vt_cell *)arg = run[0].look;
 	return true;
+}
+
+bool
+pred_focus_is(struct vt *t, void *arg)
+{
+	struct lit run[8];
+
+	return lit_runs(t, run, 8) == 1 && strcmp(run[0].text, arg) == 0;
+}
+
+/* At least min runs, every one's text the same. */
+struct litwant {
+	const char *text;
+	int min;
+};
+
+static bool
+pred_lits(struct vt *t, void *arg)
+{
+	const struct litwant *w = arg;
+	struct lit run[32];
+	int n = lit_runs(t, run, 32);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(run[i].text, w->text) != 0)
+			return false;
+	return n >= w->min;
+}
+
+bool
+wait_lits(struct vt *t, const char *text, int min)
+{
+	struct litwant w = {text, min};
+
+	return vt_wait(t, T_WAIT, pred_lits, &w);
 }
 
 /* ------------------------------------------------------------ input */
@@ -654,6 +695,27 @@ text_replace(const char *text, const char *from, const char *to)
 	append(&s, &n, to, strlen(to));
 	append(&s, &n, at + strlen(from), strlen(at + strlen(from)));
 	return s;
+}
+
+int
+text_line(const char *text, const char *s)
+{
+	const char *at = strstr(text, s);
+	int line = 1;
+
+	if (at == NULL)
+		return 0;
+	for (const char *p = text; p < at; p++)
+		line += *p == '\n';
+	return line;
+}
+
+char *
+swapped(const char *text, const void *arg)
+{
+	const struct swap *w = arg;
+
+	return text_replace(text, w->from, w->to);
 }
 
 char *
@@ -921,6 +983,8 @@ read_line(struct reader *r, const char *s)
 
 	if ((v = value_of(s, "title: ")) != NULL)
 		put(r, &fx.title[r->lang], v);
+	else if ((v = value_of(s, "name: ")) != NULL)
+		put(r, &fx.name[r->lang], v);
 	else if ((v = value_of(s, "label: ")) != NULL)
 		put(r, &fx.label[r->lang], v);
 	else if ((v = value_of(s, "  - id: ")) != NULL)
@@ -1048,14 +1112,14 @@ check_complete(void)
 	struct reader r = {EN, (char *)"tests/fixture", 0, 0, 0, 0};
 
 	for (int l = 0; l < NLANG; l++) {
-		bool ok = fx.title[l] != NULL && fx.label[l] != NULL;
+		bool ok = fx.title[l] != NULL && fx.name[l] != NULL && fx.label[l] != NULL;
 
 		for (int p = 0; p < fx.npages; p++)
 			ok = ok && fx.page[p].title[l] != NULL;
 		for (int i = 0; i < fx.ntags; i++)
 			ok = ok && fx.tag[i].label[l] != NULL;
 		if (!ok)
-			fx_fail(&r, "%s.yaml lacks a title or a label", lang_code[l]);
+			fx_fail(&r, "%s.yaml lacks a title, a name or a label", lang_code[l]);
 	}
 	if (fx.npages == 0 || fx.ntags == 0)
 		fx_fail(&r, "no pages or no tags");
@@ -1083,6 +1147,7 @@ fx_free(void)
 {
 	for (int l = 0; l < NLANG; l++) {
 		free(fx.title[l]);
+		free(fx.name[l]);
 		free(fx.label[l]);
 		for (int p = 0; p < fx.npages; p++)
 			free(fx.page[p].title[l]);

@@ -103,6 +103,10 @@ bool wait_row(struct vt *t, int r, const char *text, enum how how);
 /* Eventually the status line (the last row) starts with text. */
 bool wait_status(struct vt *t, const char *text);
 
+/* Eventually the program is at rest (no output for a while): it has read
+ * and handled what was sent, and drawn it. */
+bool settled(struct vt *t);
+
 /* The position on the status line: "Harbour  14/51  70%" gives 14, 51.
  * False (and *top1, *total untouched) if it shows none. */
 bool status_pos(struct vt *t, long *top1, long *total);
@@ -151,6 +155,14 @@ int lit_lone(const struct lit *run, int n);
 /* Exactly one run on the screen (the current match of a word found
  * once): its look into arg, a struct vt_cell. */
 bool pred_one_lit(struct vt *t, void *arg);
+
+/* Exactly one run on the screen, and its text is arg, a string: the
+ * focused tag, the chosen row of a list. */
+bool pred_focus_is(struct vt *t, void *arg);
+
+/* Eventually at least min runs, and every one's text is text: the
+ * matches of a search. */
+bool wait_lits(struct vt *t, const char *text, int min);
 
 /* ------------------------------------------------------------ leaving */
 
@@ -219,6 +231,16 @@ bool file_put(const char *path, const char *text);
  * has no from. */
 char *text_replace(const char *text, const char *from, const char *to);
 
+/* The line (1-based) where s first starts in text; 0 if text has no s. */
+int text_line(const char *text, const char *s);
+
+/* For bundle_edit: text_replace with arg a struct swap. */
+struct swap {
+	const char *from, *to;
+};
+
+char *swapped(const char *text, const void *arg);
+
 /* A copy of the tests' bundle (the files of every language) in a new
  * temporary directory, for a test to edit; NULL, with a note, if it
  * cannot be made.  bundle_remove deletes it and frees the name. */
@@ -266,6 +288,7 @@ struct fx_tag {
 
 struct fixture {
 	char *title[NLANG];	/* the site's, on the top bar */
+	char *name[NLANG];	/* the language's own name: "English" */
 	char *label[NLANG];	/* in the language switcher: "EN" */
 	struct fx_page *page;
 	int npages;		/* the Cloud is the tab after the last page */

@@ -595,17 +595,6 @@ silent_for(struct vt *t, int ms, size_t *extra, long *woke)
 	return *extra == 0 && w0 >= 0 && *woke <= 1;
 }
 
-/* The focused tag: the one run of highlighted cells in the body is text
- * (the focus style has a background, or reverse video). */
-static bool
-pred_focus_is(struct vt *t, void *arg)
-{
-	struct lit m[8];
-	int n = lit_runs(t, m, 8);
-
-	return n == 1 && strcmp(m[0].text, arg) == 0;
-}
-
 /* The same, and the status line names the Cloud: a frame can arrive in
  * two reads, the status line (the last row) in the second. */
 static bool
@@ -1610,34 +1599,6 @@ test_lang_keeps_place(void)
 
 /* ------------------------------------------------------------ 4. search */
 
-struct markwant {
-	const char *text;
-	int min;
-};
-
-static bool
-pred_marks(struct vt *t, void *arg)
-{
-	const struct markwant *w = arg;
-	struct lit m[32];
-	int n = lit_runs(t, m, 32);
-
-	if (n < w->min)
-		return false;
-	for (int i = 0; i < n; i++)
-		if (strcmp(m[i].text, w->text) != 0)
-			return false;
-	return true;
-}
-
-static bool
-wait_marks(struct vt *t, const char *text, int min)
-{
-	struct markwant w = {text, min};
-
-	return vt_wait(t, T_WAIT, pred_marks, &w);
-}
-
 static void
 test_search_en(void)
 {
@@ -1659,7 +1620,7 @@ test_search_en(void)
 	snprintf(echo, sizeof echo, "/%s", word_once);
 	CHECKV(t, wait_row(t, -1, echo, IS), "search: the pattern is echoed");
 	vt_key(t, VT_KEY_ENTER);
-	CHECKV(t, wait_marks(t, h[0].text, 1) && (n = lit_runs(t, m, 32)) == 1
+	CHECKV(t, wait_lits(t, h[0].text, 1) && (n = lit_runs(t, m, 32)) == 1
 	       && m[0].row == r && m[0].col == c
 	       && looks_differ(t, r, c, r, c - 1) && looks_differ(t, r, c + w - 1, r, c + w),
 	       "search: '%s' finds '%s' (ignoring case), highlighted, its neighbours not",
@@ -1667,7 +1628,7 @@ test_search_en(void)
 	CHECKV(t, wait_at(t, EN, 0, 0) && !vt_cursor_visible(t),
 	       "search: the prompt is closed, the cursor hidden again");
 	vt_keys(t, "n");
-	CHECKV(t, wait_row(t, -1, "wrapped", HAS) && wait_marks(t, h[0].text, 1),
+	CHECKV(t, wait_row(t, -1, "wrapped", HAS) && wait_lits(t, h[0].text, 1),
 	       "search: n with one match says the search wrapped");
 	vt_keys(t, "N");
 	CHECKV(t, wait_row(t, -1, "wrapped to the bottom", HAS),
@@ -1829,7 +1790,7 @@ test_search_ko(void)
 	snprintf(echo, sizeof echo, "/%s", word_ko);
 	CHECKV(t, wait_row(t, -1, echo, IS), "search ko: the Korean pattern is echoed");
 	vt_key(t, VT_KEY_ENTER);
-	CHECKV(t, wait_marks(t, word_ko, on_first) && (n = lit_runs(t, m, 32)) == on_first
+	CHECKV(t, wait_lits(t, word_ko, on_first) && (n = lit_runs(t, m, 32)) == on_first
 	       && (cur = lit_lone(m, n)) >= 0,
 	       "search ko: '%s' is highlighted %d times, one of them as the current match",
 	       word_ko, on_first);
@@ -2405,7 +2366,7 @@ test_color(void)
 		CHECKV(t, wait_at(t, EN, 0, 0), "colour: NO_COLOR search");
 		search_word(t, word_once);
 		CHECKV(t, dump_hits(dump_on(t, EN, 0), word_once, h, 1) == 1
-		       && wait_marks(t, h[0].text, 1) && !vt_screen_has_color(t),
+		       && wait_lits(t, h[0].text, 1) && !vt_screen_has_color(t),
 		       "colour: NO_COLOR=1: the match is highlighted without colour");
 		vt_free(t);
 	}
@@ -2559,17 +2520,6 @@ test_idle(void)
 
 /* ------------------------------------------------------------ 15. reload */
 
-/* The line (1-based) where s first starts in text, which has it. */
-static int
-line_in(const char *text, const char *s)
-{
-	int line = 1;
-
-	for (const char *p = text, *at = strstr(text, s); p < at; p++)
-		line += *p == '\n';
-	return line;
-}
-
 static void
 test_reload(void)
 {
@@ -2605,7 +2555,7 @@ test_reload(void)
 	      "reload: en.yaml has the first page's title line");
 	if (d == NULL || broken == NULL || renamed == NULL)
 		goto out;
-	line = line_in(orig, from) + 1;	/* from starts at the newline before the line */
+	line = text_line(orig, from) + 1;	/* from starts at the newline before the line */
 
 	t = start(24, 80, NONE, ARGS(env_data));
 	CHECKV(t, wait_at(t, EN, 0, 0), "reload: started on a copy of the bundle");
