@@ -604,6 +604,9 @@ draw(struct app *a)
 
 	erase();
 	curs_set(0);
+	/* The prompt's cursor goes where the line is edited, not where the
+	 * update happens to stop (the end of what changed). */
+	leaveok(stdscr, !a->prompt.active);
 	if (too_small()) {
 		draw_too_small(a);
 		return;
