@@ -896,16 +896,26 @@ mark_key(struct app *a, key_code k)
 	go(a, &to);
 }
 
-/* A key of ours that means something else in less, w3m or lynx: the
- * first time, say so. */
+/* The application's command for key k.  If k means something else in
+ * less, w3m or lynx, the first time it is pressed say so, in the
+ * language it was pressed in: H switches the language, and the note is
+ * for a reader of the one before. */
 static void
-tell_clash(struct app *a, key_code k)
+command_noted(struct app *a, key_code k, enum action act, int index)
 {
-	for (size_t i = 0; i < sizeof clashes / sizeof *clashes; i++)
-		if (clashes[i].key == k && !(a->told & (1u << i))) {
-			a->told |= 1u << i;
-			app_message(a, false, "%s", _(clashes[i].note));
-		}
+	char note[256] = "";
+	size_t i = 0;
+
+	while (i < sizeof clashes / sizeof *clashes
+	       && (clashes[i].key != k || (a->told & (1u << i))))
+		i++;
+	if (i < sizeof clashes / sizeof *clashes)
+		snprintf(note, sizeof note, "%s", _(clashes[i].note));
+	command(a, act, index);
+	if (note[0] != '\0' && a->msg[0] == '\0') {
+		a->told |= 1u << i;
+		app_message(a, false, "%s", note);
+	}
 }
 
 static bool
@@ -944,9 +954,7 @@ handle_key(struct app *a, key_code k)
 	} else if (b == NULL) {
 		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
 	} else {
-		command(a, b->act, index);
-		if (a->msg[0] == '\0')
-			tell_clash(a, k);
+		command_noted(a, k, b->act, index);
 	}
 	a->last_key = k;
 }
