@@ -924,12 +924,35 @@ is_digit(key_code k)
 	return k >= '0' && k <= '9';
 }
 
+/* A key outside the prompt: the mark's letter, or the mode's command,
+ * else the application's. */
 static void
-handle_key(struct app *a, key_code k)
+dispatch(struct app *a, key_code k)
 {
 	enum view_id v = current(a);
 	const struct binding *b;
 	int index;
+
+	if (a->pending != ACT_NONE) {
+		mark_key(a, k);
+		return;
+	}
+	b = keys_lookup(views[v]->keys, k, &index);
+	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
+		return;
+	b = keys_lookup(app_keys, k, &index);
+	if (b == NULL && is_digit(k) && is_digit(a->last_key))
+		a->counted = true;	/* "10j", "50%": a count, as in less */
+	else if (b == NULL)
+		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
+	else
+		command_noted(a, k, b->act, index);
+}
+
+static void
+handle_key(struct app *a, key_code k)
+{
+	bool counted = a->counted;
 
 	/* The status line takes every key while a line is typed. */
 	if (a->prompt.active) {
@@ -940,22 +963,14 @@ handle_key(struct app *a, key_code k)
 		return;
 	}
 	a->msg[0] = '\0';
-	if (a->pending != ACT_NONE) {
-		mark_key(a, k);
-		return;
-	}
-	b = keys_lookup(views[v]->keys, k, &index);
-	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
-		return;
-	b = keys_lookup(app_keys, k, &index);
-	if (b == NULL && is_digit(k) && is_digit(a->last_key)) {
-		/* "10j", "50%": a count, as in less */
+	a->counted = false;
+	dispatch(a, k);
+	/* The note on a count stays through the key the count was for, with
+	 * nothing of its own to say: 10j typed at once still tells why j
+	 * moved one line. */
+	if (a->counted || (counted && a->msg[0] == '\0' && k != KEYC_ESC && !a->prompt.active
+	                   && a->pending == ACT_NONE))
 		app_message(a, false, "%s", _("No counts here (as in 10j): a digit picks a tab"));
-	} else if (b == NULL) {
-		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
-	} else {
-		command_noted(a, k, b->act, index);
-	}
 	a->last_key = k;
 }
 
