@@ -258,6 +258,43 @@ body_rows_used(struct vt *t)
 	return used;
 }
 
+char *
+body_snapshot(struct vt *t)
+{
+	char *s = NULL;
+	size_t n = 0;
+
+	append(&s, &n, "", 0);
+	for (int r = 1; r < vt_rows(t) - 1; r++) {
+		char *row = vt_row_text(t, r);
+
+		append(&s, &n, row, strlen(row));
+		append(&s, &n, "\n", 1);
+		free(row);
+	}
+	return s;
+}
+
+bool
+pred_body_changed(struct vt *t, void *arg)
+{
+	char *now = body_snapshot(t);
+	bool changed = strcmp(now, arg) != 0;
+
+	free(now);
+	return changed;
+}
+
+bool
+body_changes(struct vt *t, int ms)
+{
+	char *before = body_snapshot(t);
+	bool ok = vt_wait(t, ms, pred_body_changed, before);
+
+	free(before);
+	return ok;
+}
+
 bool
 last_column_blank(struct vt *t, bool verbose)
 {

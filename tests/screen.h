@@ -114,6 +114,16 @@ bool status_pos(struct vt *t, long *top1, long *total);
 /* How many body rows (1 .. rows-2) have any text. */
 int body_rows_used(struct vt *t);
 
+/* The body (rows 1 .. rows-2) as one string, a line a row, newly
+ * allocated. */
+char *body_snapshot(struct vt *t);
+
+/* The body is no longer arg, a body_snapshot. */
+bool pred_body_changed(struct vt *t, void *arg);
+
+/* The body changes within ms (a moving cloud: with no input). */
+bool body_changes(struct vt *t, int ms);
+
 /* Nothing in the last column of the body rows: each cell there is a
  * narrow blank.  verbose: a note on every one that is not. */
 bool last_column_blank(struct vt *t, bool verbose);

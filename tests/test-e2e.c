@@ -506,45 +506,6 @@ pred_cloud_shown(struct vt *t, void *arg)
 	return body_rows_used(t) >= 4;
 }
 
-/* The body as one string. */
-static char *
-body_snapshot(struct vt *t)
-{
-	char *s = NULL;
-	size_t n = 0;
-
-	append(&s, &n, "", 0);
-	for (int r = 1; r < vt_rows(t) - 1; r++) {
-		char *row = vt_row_text(t, r);
-
-		append(&s, &n, row, strlen(row));
-		append(&s, &n, "\n", 1);
-		free(row);
-	}
-	return s;
-}
-
-static bool
-pred_body_changed(struct vt *t, void *arg)
-{
-	char *now = body_snapshot(t);
-	bool changed = strcmp(now, arg) != 0;
-
-	free(now);
-	return changed;
-}
-
-/* The body changes within ms, with no input. */
-static bool
-body_changes(struct vt *t, int ms)
-{
-	char *before = body_snapshot(t);
-	bool ok = vt_wait(t, ms, pred_body_changed, before);
-
-	free(before);
-	return ok;
-}
-
 /* The context switches of a process so far: each wake-up of a program
  * blocked on its input is one.  -1 if unknown. */
 static long
