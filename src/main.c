@@ -83,7 +83,8 @@ check_set(const struct bundleset *set)
 }
 
 /* The language asked for (--lang), else the environment's, else the
- * first there is -- then note says which is shown and why.  A --lang
+ * default's, English, else the first there is -- then note says which
+ * is shown and why.  A --lang
  * whose file is missing is a data problem: status 1, the file named. */
 static int
 choose_lang(const struct options *o, const struct bundleset *set, enum lang *out,
@@ -104,7 +105,9 @@ choose_lang(const struct options *o, const struct bundleset *set, enum lang *out
 		      set->dir, lang_code((enum lang)l));
 		return EXIT_INVALID;
 	}
-	*out = bundleset_next_lang(set, (enum lang)l, 1);
+	/* Not the language after the missing one: the environment named
+	 * none of ours, as far as this bundle goes. */
+	*out = set->lang[LANG_EN] != NULL ? LANG_EN : bundleset_next_lang(set, LANG_EN, 1);
 	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code((enum lang)l),
 	                set->dir, set->lang[*out]->name);
 	return EXIT_OK;

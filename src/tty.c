@@ -370,7 +370,7 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	set_escdelay(25);	/* Esc feels instant */
 	curs_set(0);
 	/* The cursor is hidden: never spend bytes moving it back after a
-	 * frame (the search prompt places it itself). */
+	 * frame (app.c turns this off while the search prompt shows it). */
 	leaveok(stdscr, TRUE);
 	info->colors = count_colors(opts);
 	T.mouse = opts->mouse;
