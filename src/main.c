@@ -13,6 +13,8 @@
 #include <sys/ioctl.h>
 #include <unicase.h>
 #include <unistd.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 #include "app.h"
 #include "bundleset.h"
@@ -82,6 +84,22 @@ check_set(const struct bundleset *set)
 	return EXIT_OK;
 }
 
+/* Is the terminal the Linux console, which draws no double-width cell
+ * (its fonts hold 512 glyphs at most: no Hangul, kana or Han)?  And
+ * does language b need such cells: is any character of its own name
+ * wide?  As the Debian installer does, such a language is then not
+ * started in unless asked for by name. */
+static bool
+console_cannot_draw(const struct bundle *b)
+{
+	const char *term = getenv("TERM");
+	size_t n = strlen(b->name);
+
+	return term != NULL && strncmp(term, "linux", 5) == 0
+	       && u8_width((const uint8_t *)b->name, n, "UTF-8")
+	          > (int)u8_mbsnlen((const uint8_t *)b->name, n);
+}
+
 /* The language asked for (--lang), else the environment's, else the
  * default's, English, else the first there is -- then note says which
  * is shown and why.  A --lang
@@ -98,6 +116,17 @@ choose_lang(const struct options *o, const struct bundleset *set, enum lang *out
 		return EXIT_USAGE;
 	}
 	*out = (enum lang)l;
+	if (set->lang[l] != NULL && o->lang == NULL && !o->dump && set->lang[LANG_EN] != NULL
+	    && console_cannot_draw(set->lang[l])) {
+		i18n_set_language(LANG_EN);	/* the messages too */
+		*out = LANG_EN;
+		/* Not translated: it is said where the translation could not
+		 * be read. */
+		sanitize_printf(note, "The Linux console cannot draw %s: showing English "
+		                "(--lang %s shows it all the same)",
+		                lang_name((enum lang)l), lang_code((enum lang)l));
+		return EXIT_OK;
+	}
 	if (set->lang[l] != NULL)
 		return EXIT_OK;
 	if (o->lang != NULL) {
