@@ -39,7 +39,7 @@
 #define MOUSE_OFF "\033[?1003l\033[?1002l\033[?1000l\033[?1006l"
 
 static struct {
-	bool open;
+	bool open, closing;
 	SCREEN *screen;
 	struct termios saved;	/* before curses, to restore on a crash */
 	bool have_saved;
@@ -382,15 +382,20 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 void
 tty_close(void)
 {
-	if (!T.open)
+	if (!T.open || T.closing)
 		return;
-	T.open = false;
+	/* Still open while the goodbye is written: a terminal that stopped
+	 * reading blocks it, and a second signal then must still find the
+	 * crash restore armed. */
+	T.closing = true;
 	tty_mouse_motion(false);
 	mousemask(0, NULL);
 	curs_set(1);
 	endwin();
 	tty_release_output();	/* all that is held, the goodbye too */
 	fflush(stdout);
+	T.open = false;
+	T.closing = false;
 	delscreen(T.screen);
 	T.screen = NULL;
 	restore_handlers();
