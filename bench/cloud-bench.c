@@ -141,10 +141,10 @@ shown(const struct cloud_cell *k)
 
 	if (k->owner < 0 || (colours == 0 && k->shade < 2))
 		return s;	/* monochrome hides the two farthest shades */
-	theme_get((enum style)(ST_CLOUD_0 + k->shade), &attr, &pair);
+	theme_get(theme_cloud(k->wclass, k->shade), &attr, &pair);
 	s.blank = false;
 	s.fg = pair != 0 && pair_content(pair, &fg, &bg) == OK ? fg : -1;
-	s.weight = (k->heavy || (attr & A_BOLD) ? BOLD : 0) | (attr & A_DIM ? DIM : 0);
+	s.weight = attr & A_BOLD ? BOLD : attr & A_DIM ? DIM : 0;
 	return s;
 }
 

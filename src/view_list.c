@@ -83,10 +83,11 @@ open_chosen(struct app *a, struct list_state *s)
 		app_open_tag(a, s->order[s->sel]);
 }
 
+/* The cloud's look of a tag's weight, at its nearest. */
 static enum style
 weight_style(int weight)
 {
-	return weight >= 8 ? ST_CLOUD_4 : weight >= 5 ? ST_CLOUD_3 : ST_CLOUD_2;
+	return theme_cloud(cloud_weight_class(weight), THEME_CLOUD_SHADES - 1);
 }
 
 /* ------------------------------------------------------------ the mode */
