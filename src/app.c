@@ -688,10 +688,13 @@ app_open_tag(struct app *a, size_t t)
 		return;
 	tag = &a->b->tags[t];
 	page = bundle_find_page(a->b, tag->page);
-	if (page >= 0)
-		app_goto_page(a, page, tag->block != NULL
-		              ? page_find_block(&a->b->pages[page], tag->block) : -1,
-		              true);
+	if (page < 0)
+		return;
+	a->target.page = page;
+	a->target.block = tag->block != NULL
+	                  ? page_find_block(&a->b->pages[page], tag->block) : -1;
+	a->target.nkeys = a->nkeys;
+	app_goto_page(a, page, a->target.block, true);
 }
 
 void
@@ -918,6 +921,7 @@ handle_key(struct app *a, key_code k)
 	const struct binding *b;
 	int index;
 
+	a->nkeys++;
 	/* The status line takes every key while a line is typed. */
 	if (a->prompt.active) {
 		enum view_id owner = a->prompt.owner;
@@ -1048,6 +1052,7 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	a.b = a.set.lang[lang];
 	a.cloud_view = VIEW_CLOUD;
 	a.tag = -1;
+	a.target.block = -1;
 	if (!tty_open(&opts->tty, &a.tty)) {
 		app_free(&a);
 		return EXIT_USAGE;

@@ -125,6 +125,14 @@ struct app {
 	bool jumped;
 	unsigned told;		/* bit i: clashes[i] said already */
 	key_code last_key;
+	unsigned long nkeys;	/* keys pressed so far: what lasts "until the
+				   next key" keeps the count it began at */
+	/* Where the last tag opened led: its page and block, marked there
+	 * until the next key (nkeys then). */
+	struct {
+		int page, block;
+		unsigned long nkeys;
+	} target;
 
 	/* history */
 	struct place *back, *fwd;

@@ -47,6 +47,16 @@ ensure(const struct app *a, struct list_state *s)
 		s->sel = s->n > 0 ? s->n - 1 : 0;
 }
 
+/* The list always has a row chosen: shown, it is the chosen tag the
+ * cloud turns to as well -- one choice for both. */
+static void
+share(struct app *a, struct list_state *s)
+{
+	ensure(a, s);
+	if (a->tag < 0 && s->sel < s->n)
+		a->tag = (long)s->order[s->sel];
+}
+
 /* Choose rank r: the cloud sees it too. */
 static void
 choose(struct app *a, struct list_state *s, size_t r)
@@ -127,7 +137,7 @@ tick(struct app *a, void *st)
 	struct list_state *s = st;
 	size_t h = a->body_height > 0 ? (size_t)a->body_height : 1;
 
-	ensure(a, s);
+	share(a, s);
 	if (s->sel < s->top)
 		s->top = s->sel;
 	if (s->sel >= s->top + h)
