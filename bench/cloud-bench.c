@@ -321,6 +321,7 @@ main(int argc, char **argv)
 	struct cloud c;
 	struct cloud_frame f = {0}, prev = {0};
 	struct cloud_look look = {256, -1, -1};
+	struct cloud_drawn drawn = {0};
 	FILE *out, *in;
 	SCREEN *scr;
 	double *cpu, sum = 0;
@@ -390,8 +391,8 @@ main(int argc, char **argv)
 
 		cloud_step(&c, 1.0 / 30);
 		cloud_render(&c, &f, cols, rows - 2);
-		werase(stdscr);		/* as the browser does every frame */
-		cloud_draw(stdscr, 1, &f, &look);
+		/* As the browser draws a frame: the rows that changed. */
+		cloud_draw(stdscr, 1, &f, &look, &drawn, i == 0);
 		before = written(out);
 		wnoutrefresh(stdscr);
 		doupdate();
@@ -442,6 +443,7 @@ main(int argc, char **argv)
 		       mean_changed > 0 ? (double)frugal / n / mean_changed : 0.0);
 	}
 	free(cpu);
+	cloud_drawn_free(&drawn);
 	free(prev.cells);
 	cloud_frame_free(&f);
 	cloud_free(&c);

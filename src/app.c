@@ -596,22 +596,45 @@ draw_too_small(const struct app *a)
 	free(tl.v);
 }
 
+/* The bars' look as text: what draw_topbar and draw_status depend on. */
+static void
+bars_key(const struct app *a, const char *left, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d %d %d %d %d %d %d %d %s\n%s", a->page, (int)a->lang, a->help,
+	         (int)current(a), COLS, LINES, (int)a->tty.ambig, a->msg_error, left, a->msg);
+}
+
 static void
 draw(struct app *a)
 {
 	enum view_id v = current(a);
-	char left[256];
+	char left[256], key[sizeof a->bars];
 
-	erase();
 	curs_set(0);
 	if (too_small()) {
+		erase();
 		draw_too_small(a);
+		a->bars[0] = '\0';
+		a->erased = true;
 		return;
 	}
+	status_left(a, left, sizeof left);
+	bars_key(a, left, key, sizeof key);
+	/* A moving cloud: the bars as they were, the body kept by the
+	 * mode -- a frame costs what changed in it. */
+	if (views[v]->keeps_body && !a->prompt.active && !a->bars_wrap
+	    && strcmp(key, a->bars) == 0) {
+		a->erased = false;
+		views[v]->draw(a, a->state[v], 1, a->body_height);
+		return;
+	}
+	erase();
+	a->erased = true;
 	draw_topbar(a);
 	views[v]->draw(a, a->state[v], 1, a->body_height);
-	status_left(a, left, sizeof left);
 	draw_status(a, left);
+	snprintf(a->bars, sizeof a->bars, "%s", key);
+	a->bars_wrap = a->msg[0] != '\0' && paint_width(a->msg) > COLS - 2;
 	if (a->prompt.active)
 		curs_set(1);
 }
@@ -1014,8 +1037,8 @@ handle_burst(struct app *a, struct event *ev)
 		if (ev->type == EV_QUIT)
 			return ev->signal;
 		handle_event(a, ev);
-		if (a->quit || monotonic_ms() >= until)
-			return 0;
+		if (ev->type == EV_TIMEOUT || a->quit || monotonic_ms() >= until)
+			return 0;	/* a frame is due: nothing else waits */
 		tick(a);
 		tty_next(ev, 0);
 		if (ev->type == EV_TIMEOUT)

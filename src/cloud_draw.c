@@ -7,6 +7,8 @@
  * (theme_cloud); in monochrome the farthest two shades are hidden. */
 #include <config.h>
 
+#include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "cloud_draw.h"
@@ -60,40 +62,95 @@ put(WINDOW *w, const struct cloud_cell *k, attr_t attr, short pair)
 	}
 }
 
-void
-cloud_draw(WINDOW *w, int top, const struct cloud_frame *f,
-           const struct cloud_look *look)
+static void
+draw_row(WINDOW *w, int y, const struct cloud_cell *row, int width,
+         const struct cloud_look *look)
 {
-	for (int y = 0; y < f->h; y++) {
-		const struct cloud_cell *row = &f->cells[(size_t)y * (size_t)f->w];
-		int x = 0;
+	int x = 0;
 
-		while (x < f->w) {
-			enum style st;
-			bool hidden, h;
-			attr_t attr;
-			short pair;
+	while (x < width) {
+		enum style st;
+		bool hidden, h;
+		attr_t attr;
+		short pair;
 
-			/* Blanks stay as the erased window has them. */
-			while (x < f->w && row[x].owner < 0)
-				x++;
-			if (x >= f->w)
-				break;
-			st = cell_style(&row[x], look, &hidden);
-			theme_get(st, &attr, &pair);
-			if (attr & A_BOLD)
-				attr &= ~(attr_t)A_DIM;	/* never both: bold wins */
+		/* Blanks stay as the erased window has them. */
+		while (x < width && row[x].owner < 0)
+			x++;
+		if (x >= width)
+			break;
+		st = cell_style(&row[x], look, &hidden);
+		theme_get(st, &attr, &pair);
+		if (attr & A_BOLD)
+			attr &= ~(attr_t)A_DIM;	/* never both: bold wins */
+		if (!hidden)
+			wmove(w, y, x);
+		/* A run: cells that look the same. */
+		while (x < width && row[x].owner >= 0 && cell_style(&row[x], look, &h) == st) {
 			if (!hidden)
-				wmove(w, top + y, x);
-			/* A run: cells that look the same. */
-			while (x < f->w && row[x].owner >= 0 && cell_style(&row[x], look, &h) == st) {
-				if (!hidden)
-					put(w, &row[x], attr, pair);
+				put(w, &row[x], attr, pair);
+			x++;
+			/* The right half of a wide glyph came with it. */
+			while (x < width && row[x].width == 0)
 				x++;
-				/* The right half of a wide glyph came with it. */
-				while (x < f->w && row[x].width == 0)
-					x++;
-			}
 		}
 	}
+}
+
+/* Does the row hold a cell of item i? */
+static bool
+row_has(const struct cloud_cell *row, int width, int i)
+{
+	for (int x = 0; i >= 0 && x < width; x++)
+		if (row[x].owner == i)
+			return true;
+	return false;
+}
+
+void
+cloud_draw(WINDOW *w, int top, const struct cloud_frame *f,
+           const struct cloud_look *look, struct cloud_drawn *d, bool full)
+{
+	size_t n = (size_t)f->w * (size_t)f->h;
+
+	if (d != NULL && (d->w != f->w || d->h != f->h || d->cells == NULL)) {
+		free(d->cells);
+		d->cells = xcalloc(n ? n : 1, sizeof *d->cells);
+		d->w = f->w;
+		d->h = f->h;
+		full = true;
+	}
+	for (int y = 0; y < f->h; y++) {
+		const struct cloud_cell *row = &f->cells[(size_t)y * (size_t)f->w];
+		struct cloud_cell *was = d != NULL ? &d->cells[(size_t)y * (size_t)f->w] : NULL;
+
+		if (d != NULL && !full) {
+			bool same = memcmp(row, was, (size_t)f->w * sizeof *row) == 0;
+
+			/* The same cells, but a label there took or lost the
+			 * pointer's or the choice's look. */
+			if (same && look->hover != d->hover)
+				same = !row_has(row, f->w, look->hover) && !row_has(row, f->w, d->hover);
+			if (same && look->focus != d->focus)
+				same = !row_has(row, f->w, look->focus) && !row_has(row, f->w, d->focus);
+			if (same)
+				continue;
+			wmove(w, top + y, 0);
+			wclrtoeol(w);
+		}
+		draw_row(w, top + y, row, f->w, look);
+		if (was != NULL)
+			memcpy(was, row, (size_t)f->w * sizeof *row);
+	}
+	if (d != NULL) {
+		d->hover = look->hover;
+		d->focus = look->focus;
+	}
+}
+
+void
+cloud_drawn_free(struct cloud_drawn *d)
+{
+	free(d->cells);
+	memset(d, 0, sizeof *d);
 }

@@ -31,6 +31,7 @@ struct cloud_state {
 	size_t *order;		/* those tags by weight */
 	struct cloud c;
 	struct cloud_frame f;	/* the last render; its owners index c */
+	struct cloud_drawn *drawn;	/* what the screen shows of it */
 	bool paused, still;
 	int fps;
 	double speed;		/* + and - */
@@ -108,6 +109,7 @@ forget(struct cloud_state *s)
 	if (s->ready)
 		cloud_free(&s->c);
 	cloud_frame_free(&s->f);
+	cloud_drawn_free(s->drawn);
 	free(s->order);
 	s->order = NULL;
 	s->ready = false;
@@ -489,14 +491,18 @@ init(struct app *a)
 	s->fps = a->opts->fps > 0 ? a->opts->fps : 30;
 	s->speed = 1;
 	s->hover = s->focus = s->opening = -1;
+	s->drawn = xcalloc(1, sizeof *s->drawn);
 	return s;
 }
 
 static void
 state_free(void *st)
 {
-	forget(st);
-	free(st);
+	struct cloud_state *s = st;
+
+	forget(s);
+	free(s->drawn);
+	free(s);
 }
 
 /* The pointer is forgotten: it left, a key was pressed, the tab
@@ -585,7 +591,7 @@ draw(const struct app *a, const void *st, int top, int height)
 		          COLS - app_margin(), ST_NORMAL);
 		return;
 	}
-	cloud_draw(stdscr, top, &s->f, &look);
+	cloud_draw(stdscr, top, &s->f, &look, s->drawn, a->erased);
 }
 
 /* "Cloud  5/22": the chosen tag's rank by weight. */
@@ -621,4 +627,5 @@ const struct view view_cloud = {
 	.prompt_done = prompt_done,
 	.pointer = pointer,
 	.status = status,
+	.keeps_body = true,
 };
