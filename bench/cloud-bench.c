@@ -320,7 +320,7 @@ main(int argc, char **argv)
 	struct bundle *b;
 	struct cloud c;
 	struct cloud_frame f = {0}, prev = {0};
-	struct cloud_look look = {256, -1, -1};
+	struct cloud_look look = {256, -1, -1, -1, -1};
 	struct cloud_drawn drawn = {0};
 	FILE *out, *in;
 	SCREEN *scr;

@@ -45,9 +45,14 @@
  *      The moving cloud of the real program (--page cloud, 30 frames a
  *      second): after one second to settle, SECONDS (default 10) of it,
  *      and what the process spent meanwhile -- CPU time from schedstat,
- *      write calls from /proc/PID/io (syscw: each frame is one write), the
- *      bytes that reached the terminal.  Prints CPU per frame, writes and
- *      bytes per frame, frames per second and the load average.
+ *      write calls from /proc/PID/io (syscw), the bytes that reached the
+ *      terminal -- per frame, the frames counted on the terminal's side:
+ *      bursts of output with 5 ms of silence or more between them.
+ *      Prints CPU, writes and bytes per frame, frames per second and the
+ *      load average.
+ *
+ *      -F: the program is bench/frame-floor (run as it is), not iclei-tui:
+ *      the same figures for a program that only sleeps and writes.
  *
  *   pty-bench click -d DATA -l LANG [-n CLICKS] [-r ROWS] [-c COLS] ICLEI
  *      CLICKS times (default 20): on the moving cloud, a label found
@@ -595,16 +600,19 @@ proc_writes(pid_t pid)
 	return n;
 }
 
+static bool floor_prog;	/* -F */
+
 static struct vt *
 start_cloud(const char *prog, const char *data, const char *lang, int rows, int cols)
 {
 	char *const av[] = {(char *)prog, "--data-dir", (char *)data, "--lang",
 	                    (char *)lang, "--page", "cloud", "--fps", "30", NULL};
-	struct vt *t = vt_spawn(rows, cols, av, env_default());
+	char *const fav[] = {(char *)prog, NULL};
+	struct vt *t = vt_spawn(rows, cols, floor_prog ? fav : av, env_default());
 
 	if (t == NULL)
 		fail(NULL, "cannot start a pseudo-terminal");
-	if (!vt_wait(t, TIMEOUT_MS, pred_cloud, NULL))
+	if (!floor_prog && !vt_wait(t, TIMEOUT_MS, pred_cloud, NULL))
 		fail(t, "iclei-tui: no cloud");
 	return t;
 }
@@ -615,7 +623,7 @@ cmd_cloud(int argc, char **argv, const char *data, const char *lang, int seconds
 {
 	struct vt *t;
 	double cpu0, t0, cpu, wall;
-	long w0, writes;
+	long w0, writes, frames = 0;
 	size_t b0, bytes;
 	char load[64] = "?";
 	FILE *f;
@@ -630,12 +638,20 @@ cmd_cloud(int argc, char **argv, const char *data, const char *lang, int seconds
 	w0 = proc_writes(vt_pid(t));
 	b0 = vt_bytes(t);
 	t0 = bench_now_ms();
-	vt_wait(t, seconds * 1000, NULL, NULL);
+	/* A frame: output after a silence (a read of it split in two is
+	 * still one). */
+	for (bool quiet = true; bench_now_ms() - t0 < seconds * 1000.0;) {
+		size_t got = vt_pump(t, 5);
+
+		if (got > 0 && quiet)
+			frames++;
+		quiet = got == 0;
+	}
 	cpu = proc_cpu_ms(vt_pid(t)) - cpu0;
 	writes = proc_writes(vt_pid(t)) - w0;
 	bytes = vt_bytes(t) - b0;
 	wall = bench_now_ms() - t0;
-	if (w0 < 0 || writes <= 0)
+	if (w0 < 0 || writes <= 0 || frames == 0)
 		fail(t, "iclei-tui: no frames, or /proc/PID/io unreadable");
 	if ((f = fopen("/proc/loadavg", "r")) != NULL) {
 		if (fgets(load, sizeof load, f) == NULL)
@@ -650,10 +666,10 @@ cmd_cloud(int argc, char **argv, const char *data, const char *lang, int seconds
 			}
 	}
 	printf("lang=%s size=%dx%d seconds=%.1f frames=%ld fps=%.1f cpu_ms=%.1f "
-	       "cpu_per_frame_ms=%.4f writes_per_frame=1.00 bytes_per_frame=%.0f "
-	       "load=%s\n", lang, cols, rows, wall / 1000, writes,
-	       (double)writes * 1000 / wall, cpu, cpu / (double)writes,
-	       (double)bytes / (double)writes, load);
+	       "cpu_per_frame_ms=%.4f writes_per_frame=%.2f bytes_per_frame=%.0f "
+	       "load=%s\n", lang, cols, rows, wall / 1000, frames,
+	       (double)frames * 1000 / wall, cpu, cpu / (double)frames,
+	       (double)writes / (double)frames, (double)bytes / (double)frames, load);
 	vt_free(t);
 	return 0;
 }
@@ -771,7 +787,7 @@ usage:
 	}
 	mode = argv[1];
 	optind = 2;
-	while ((opt = getopt(argc, argv, "d:H:l:p:n:r:c:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:H:l:p:n:r:c:s:F")) != -1) {
 		switch (opt) {
 		case 'd': data = optarg; break;
 		case 'H': html = optarg; break;
@@ -781,6 +797,7 @@ usage:
 		case 'r': rows = atoi(optarg); break;
 		case 'c': cols = atoi(optarg); break;
 		case 's': seconds = atoi(optarg); break;
+		case 'F': floor_prog = true; break;
 		default: goto usage;
 		}
 	}

@@ -610,8 +610,8 @@ draw(struct app *a)
 	enum view_id v = current(a);
 	char left[256], key[sizeof a->bars];
 
-	curs_set(0);
 	if (too_small()) {
+		curs_set(0);
 		erase();
 		draw_too_small(a);
 		a->bars[0] = '\0';
@@ -628,6 +628,7 @@ draw(struct app *a)
 		views[v]->draw(a, a->state[v], 1, a->body_height);
 		return;
 	}
+	curs_set(0);
 	erase();
 	a->erased = true;
 	draw_topbar(a);

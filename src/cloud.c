@@ -78,6 +78,7 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 	memset(c, 0, sizeof *c);
 	c->items = xcalloc(n ? n : 1, sizeof *c->items);
 	c->order = xcalloc(n ? n : 1, sizeof *c->order);
+	c->at = xcalloc(2 * (n ? n : 1), sizeof *c->at);
 	c->n = n;
 	c->focus = -1;
 	c->pinned[0] = c->pinned[1] = -1;
@@ -189,6 +190,7 @@ cloud_free(struct cloud *c)
 		free(c->items[i].glyphs);
 	free(c->items);
 	free(c->order);
+	free(c->at);
 	memset(c, 0, sizeof *c);
 }
 
@@ -602,7 +604,9 @@ clear(struct cloud_frame *f, int w, int h)
 
 	if (f->w != w || f->h != h || f->cells == NULL) {
 		free(f->cells);
+		free(f->rowsig);
 		f->cells = xcalloc(ncells ? ncells : 1, sizeof *f->cells);
+		f->rowsig = xcalloc(h > 0 ? (size_t)h : 1, sizeof *f->rowsig);
 		f->w = w;
 		f->h = h;
 		for (size_t i = 0; i < ncells; i++)
@@ -620,18 +624,27 @@ clear(struct cloud_frame *f, int w, int h)
 	f->nspans = 0;
 }
 
+/* Where a label of `width` columns at q (view frame) starts. */
+static void
+place(const struct cloud_frame *f, const double q[3], int width, int *x, int *y)
+{
+	double per = CAMERA / (CAMERA + q[2]), cx = (f->w - 1) / 2.0, cy = (f->h - 1) / 2.0;
+
+	/* Screen y grows downward; the cloud's y upward. */
+	*x = (int)lround(cx + q[0] * f->rx * per - width / 2.0 + 0.5);
+	*y = (int)lround(cy - q[1] * f->ry * per);
+}
+
 void
 cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h)
 {
 	struct canvas v = {c, f};
-	int *x0, *y0;
+	int *x0 = c->at, *y0 = c->at + c->n;
 
 	clear(f, w, h);
 	if (f->w <= 0 || f->h <= 0 || c->n == 0)
 		return;
 	fit(c, f);
-	x0 = xcalloc(c->n, sizeof *x0);
-	y0 = xcalloc(c->n, sizeof *y0);
 	for (size_t i = 0; i < c->n; i++) {
 		struct cloud_item *it = &c->items[i];
 		double q[3];
@@ -641,7 +654,7 @@ cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h)
 		it->shade = shade_of(c, it);
 		it->was_shown = it->shown;
 		it->cells = 0;
-		cloud_place(c, f, i, &x0[i], &y0[i]);
+		place(f, q, it->width, &x0[i], &y0[i]);
 	}
 	sort_far_to_near(c);
 	for (size_t k = 0; k < c->n; k++) {
@@ -651,8 +664,23 @@ cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h)
 		add_span(f, x0[i], y0[i], c->items[i].width);
 	}
 	drop_fragments(&v, x0, y0);
-	free(x0);
-	free(y0);
+	/* The rows' words (see cloud.h). */
+	memset(f->rowsig, 0, (size_t)f->h * sizeof *f->rowsig);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cloud_item *it = &c->items[i];
+		unsigned long long k;
+
+		if (it->cells == 0 || y0[i] < 0 || y0[i] >= f->h)
+			continue;
+		k = ((unsigned long long)i << 40) ^ ((unsigned long long)(x0[i] + 1024) << 16)
+		    ^ ((unsigned long long)it->shade << 8) ^ (unsigned long long)it->wclass
+		    ^ ((unsigned long long)it->cells << 48);
+		/* (splitmix64: every bit of the key moves every bit) */
+		k += 0x9E3779B97F4A7C15ull;
+		k = (k ^ (k >> 30)) * 0xBF58476D1CE4E5B9ull;
+		k = (k ^ (k >> 27)) * 0x94D049BB133111EBull;
+		f->rowsig[y0[i]] += k ^ (k >> 31);
+	}
 }
 
 void
@@ -666,14 +694,10 @@ void
 cloud_place(const struct cloud *c, const struct cloud_frame *f, size_t i,
             int *x, int *y)
 {
-	const struct cloud_item *it = &c->items[i];
-	double q[3], per, cx = (f->w - 1) / 2.0, cy = (f->h - 1) / 2.0;
+	double q[3];
 
-	to_view(c, it->p, q);
-	per = CAMERA / (CAMERA + q[2]);
-	/* Screen y grows downward; the cloud's y upward. */
-	*x = (int)lround(cx + q[0] * f->rx * per - it->width / 2.0 + 0.5);
-	*y = (int)lround(cy - q[1] * f->ry * per);
+	to_view(c, c->items[i].p, q);
+	place(f, q, c->items[i].width, x, y);
 }
 
 void
@@ -681,6 +705,7 @@ cloud_frame_free(struct cloud_frame *f)
 {
 	free(f->cells);
 	free(f->spans);
+	free(f->rowsig);
 	memset(f, 0, sizeof *f);
 }
 

@@ -65,6 +65,7 @@ struct cloud {
 	int pinned[2];		/* items drawn on top, never taken away; -1 */
 	unsigned long steps;	/* since the last re-orthonormalisation */
 	int widest;		/* the widest label's columns */
+	int *at;		/* scratch: each item's column and row, 2 n */
 	bool no_hold;		/* no hysteresis (to measure what it saves) */
 	int *order;		/* the items far to near, as last drawn */
 };
@@ -90,6 +91,11 @@ struct cloud_frame {
 	double rx, ry;		/* the fitted radii, in columns and rows */
 	struct cloud_span *spans;	/* of the last render; nspans of them */
 	size_t nspans, capspans;
+	/* Each row's content in a word: the labels drawn whole on it, where,
+	 * in which shade (a label's glyphs are its own): two rows with the
+	 * same word look the same, so a frame redraws only the rows whose
+	 * word changed. */
+	unsigned long long *rowsig;
 };
 
 /* Spread the bundle's tags (the heaviest CLOUD_MAX_ITEMS) evenly on the

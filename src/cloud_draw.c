@@ -97,60 +97,53 @@ draw_row(WINDOW *w, int y, const struct cloud_cell *row, int width,
 	}
 }
 
-/* Does the row hold a cell of item i? */
-static bool
-row_has(const struct cloud_cell *row, int width, int i)
+/* Row y's word with the look of the hovered and the chosen label on it. */
+static unsigned long long
+row_word(const struct cloud_frame *f, const struct cloud_look *look, int y)
 {
-	for (int x = 0; i >= 0 && x < width; x++)
-		if (row[x].owner == i)
-			return true;
-	return false;
+	unsigned long long k = f->rowsig[y];
+
+	if (y == look->hover_row)
+		k ^= 0xA5A5A5A5ull * (unsigned long long)(look->hover + 2);
+	if (y == look->focus_row)
+		k ^= 0x5A5A5A5A00000000ull * (unsigned long long)(look->focus + 2);
+	return k;
 }
 
 void
 cloud_draw(WINDOW *w, int top, const struct cloud_frame *f,
            const struct cloud_look *look, struct cloud_drawn *d, bool full)
 {
-	size_t n = (size_t)f->w * (size_t)f->h;
-
-	if (d != NULL && (d->w != f->w || d->h != f->h || d->cells == NULL)) {
-		free(d->cells);
-		d->cells = xcalloc(n ? n : 1, sizeof *d->cells);
+	if (d != NULL && (d->w != f->w || d->h != f->h || d->sig == NULL)) {
+		free(d->sig);
+		d->sig = xcalloc(f->h > 0 ? (size_t)f->h : 1, sizeof *d->sig);
 		d->w = f->w;
 		d->h = f->h;
 		full = true;
 	}
 	for (int y = 0; y < f->h; y++) {
 		const struct cloud_cell *row = &f->cells[(size_t)y * (size_t)f->w];
-		struct cloud_cell *was = d != NULL ? &d->cells[(size_t)y * (size_t)f->w] : NULL;
 
-		if (d != NULL && !full) {
-			bool same = memcmp(row, was, (size_t)f->w * sizeof *row) == 0;
+		if (d != NULL) {
+			unsigned long long k = row_word(f, look, y);
 
-			/* The same cells, but a label there took or lost the
-			 * pointer's or the choice's look. */
-			if (same && look->hover != d->hover)
-				same = !row_has(row, f->w, look->hover) && !row_has(row, f->w, d->hover);
-			if (same && look->focus != d->focus)
-				same = !row_has(row, f->w, look->focus) && !row_has(row, f->w, d->focus);
-			if (same)
-				continue;
-			wmove(w, top + y, 0);
-			wclrtoeol(w);
+			if (!full && k == d->sig[y])
+				continue;	/* as the screen has it */
+			d->sig[y] = k;
+			if (!full) {
+				wmove(w, top + y, 0);
+				wclrtoeol(w);
+			}
 		}
 		draw_row(w, top + y, row, f->w, look);
-		if (was != NULL)
-			memcpy(was, row, (size_t)f->w * sizeof *row);
-	}
-	if (d != NULL) {
-		d->hover = look->hover;
-		d->focus = look->focus;
 	}
 }
 
 void
 cloud_drawn_free(struct cloud_drawn *d)
 {
-	free(d->cells);
+	if (d == NULL)
+		return;
+	free(d->sig);
 	memset(d, 0, sizeof *d);
 }

@@ -9,14 +9,15 @@
 struct cloud_look {
 	int colors;		/* 0, 8 or 256 */
 	int hover;		/* item under the pointer, or -1 */
-	int focus;		/* item chosen with Tab, or -1 */
+	int focus;		/* item chosen with ] or in the list, or -1 */
+	int hover_row, focus_row;	/* the rows they are on, or -1 */
 };
 
 /* What the screen shows of the cloud, as last drawn: the rows a frame
  * leaves alone need not be drawn again. */
 struct cloud_drawn {
-	int w, h, hover, focus;
-	struct cloud_cell *cells;
+	int w, h;
+	unsigned long long *sig;	/* each row's word (cloud.h), and its look */
 };
 
 /* Draw f's labels at rows top.. of w.  d NULL: onto rows the caller has

@@ -583,7 +583,8 @@ static void
 draw(const struct app *a, const void *st, int top, int height)
 {
 	const struct cloud_state *s = st;
-	struct cloud_look look = {a->tty.colors, s->hover, s->focus};
+	struct cloud_look look = {a->tty.colors, s->hover, s->focus, -1, -1};
+	int x;
 
 	(void)height;
 	if (a->b->ntags == 0) {
@@ -591,6 +592,10 @@ draw(const struct app *a, const void *st, int top, int height)
 		          COLS - app_margin(), ST_NORMAL);
 		return;
 	}
+	if (valid(s, s->hover) && s->f.cells != NULL)
+		cloud_place(&s->c, &s->f, (size_t)s->hover, &x, &look.hover_row);
+	if (valid(s, s->focus) && s->f.cells != NULL)
+		cloud_place(&s->c, &s->f, (size_t)s->focus, &x, &look.focus_row);
 	cloud_draw(stdscr, top, &s->f, &look, s->drawn, a->erased);
 }
 

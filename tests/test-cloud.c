@@ -188,13 +188,27 @@ test_frames(const struct bundle *b, int w, int h)
 	struct cloud c;
 	struct cloud_frame f = {0};
 	int outside = 0, halves = 0, frames = 0, parts = 0, touching = 0, close = 0;
-	int *owned;
+	int *owned, same_word = 0, stale = 0;
+	struct cloud_cell *was = xcalloc((size_t)w * (size_t)h, sizeof *was);
+	unsigned long long *sig = xcalloc((size_t)h, sizeof *sig);
 
 	cloud_init(&c, b, 42);
 	owned = xcalloc(c.n, sizeof *owned);
 	for (int t = 0; t < 500; t++, frames++) {
-		cloud_turn(&c, 0.37, 0.61);
+		/* Big turns, and every fifth a small one: rows that stay. */
+		if (t % 5 == 4)
+			cloud_turn(&c, 0.004, 0.007);
+		else
+			cloud_turn(&c, 0.37, 0.61);
 		cloud_render(&c, &f, w, h);
+		/* A row whose word did not change looks as it did. */
+		for (int y = 0; t > 0 && y < h; y++)
+			if (f.rowsig[y] == sig[y]) {
+				same_word++;
+				stale += memcmp(&f.cells[y * w], &was[y * w], (size_t)w * sizeof *was) != 0;
+			}
+		memcpy(was, f.cells, (size_t)w * (size_t)h * sizeof *was);
+		memcpy(sig, f.rowsig, (size_t)h * sizeof *sig);
 		/* Shown whole or not at all, and never run into another. */
 		memset(owned, 0, c.n * sizeof *owned);
 		for (int i = 0; i < w * h; i++) {
@@ -251,6 +265,11 @@ test_frames(const struct bundle *b, int w, int h)
 	      b->lang, w, h, frames, touching);
 	CHECK(close == 0, "%s at %dx%d: %d blanks at least between two labels on a row "
 	      "in %d frames (%d closer)", b->lang, w, h, CLOUD_GAP, frames, close);
+	CHECK(stale == 0 && same_word > 0, "%s at %dx%d: a row whose word is the frame "
+	      "before's holds the same cells (%d such rows, %d not)", b->lang, w, h, same_word,
+	      stale);
+	free(was);
+	free(sig);
 	free(owned);
 	cloud_frame_free(&f);
 	cloud_free(&c);
