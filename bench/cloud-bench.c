@@ -1,9 +1,12 @@
 /* cloud-bench.c: what a frame of the tag cloud costs.
  *
  * Renders frames of the real cloud code (cloud.c for the maths,
- * cloud_draw.c and paint.c for the screen) through a real curses screen
- * whose output goes to a scratch file instead of a terminal, and prints,
- * per frame: CPU time (mean and 99th percentile), bytes sent to the
+ * cloud_draw.c for the screen) through a real curses screen whose output
+ * goes to a scratch file instead of a terminal, and prints, per frame:
+ * CPU time in-process (mean and 99th percentile: the cloud and curses
+ * alone, frames back to back -- not the event loop, the bars, the
+ * terminal's write or the kernel; `pty-bench cloud` measures the real
+ * program for those), bytes sent to the
  * terminal, and the lower bound -- the cells that actually changed -- so
  * the ratio of bytes to changed cells shows what the drawing costs beyond
  * the minimum; what those bytes are for (characters, cursor moves, colour
@@ -427,7 +430,8 @@ main(int argc, char **argv)
 		int n = frames - 1;
 		double mean_bytes = (double)bytes / n, mean_changed = (double)changed / n;
 
-		printf("%dx%d %s, %zu tags, %d colours, %d frames: CPU %.4f ms/frame (p99 %.4f); "
+		printf("%dx%d %s, %zu tags, %d colours, %d frames: in-process CPU %.4f ms/frame "
+		       "(p99 %.4f); "
 		       "%.0f B/frame for %.0f changed cells (%.2f B/cell); "
 		       "%.1f%% of front tags readable; "
 		       "%.2f | %.2f | %.2f B/cell for text | cursor | style; "
