@@ -138,6 +138,7 @@ struct app {
 		int page, block;
 		unsigned long nkeys;
 	} target;
+	bool counted;		/* the last key made a count: no such thing */
 
 	/* history */
 	struct place *back, *fwd;

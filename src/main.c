@@ -29,18 +29,26 @@
 static void
 print_summary(const struct bundle *b)
 {
-	struct sbuf file = {0}, line = {0};
-	size_t blocks = 0;
+	struct sbuf file = {0}, line = {0}, pages = {0}, blocks = {0}, tags = {0};
+	size_t nblocks = 0;
 
 	for (size_t i = 0; i < b->npages; i++)
-		blocks += b->pages[i].nblocks;
+		nblocks += b->pages[i].nblocks;
 	/* The whole path, so editors can jump to it; sanitised. */
 	sanitize_append(&file, b->file, strlen(b->file), false);
-	sbuf_printf(&line, _("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), file.s,
-	            b->lang, b->npages, blocks, b->ntags);
+	/* Each count with its own plural: "1 page", "17 blocks". */
+	sbuf_printf(&pages, P_("%zu page", "%zu pages", b->npages), b->npages);
+	sbuf_printf(&blocks, P_("%zu block", "%zu blocks", nblocks), nblocks);
+	sbuf_printf(&tags, P_("%zu tag", "%zu tags", b->ntags), b->ntags);
+	/* TRANSLATORS: the file, its language, then the three counts above. */
+	sbuf_printf(&line, _("%s: ok: %s, %s, %s, %s\n"), file.s, b->lang, pages.s, blocks.s,
+	            tags.s);
 	charset_write(stdout, line.s, line.len);
 	sbuf_free(&file);
 	sbuf_free(&line);
+	sbuf_free(&pages);
+	sbuf_free(&blocks);
+	sbuf_free(&tags);
 }
 
 /* --check FILE...: each file on its own. */
@@ -75,7 +83,8 @@ check_set(const struct bundleset *set)
 }
 
 /* The language asked for (--lang), else the environment's, else the
- * first there is -- then note says which is shown and why.  A --lang
+ * default's, English, else the first there is -- then note says which
+ * is shown and why.  A --lang
  * whose file is missing is a data problem: status 1, the file named. */
 static int
 choose_lang(const struct options *o, const struct bundleset *set, enum lang *out,
@@ -96,7 +105,9 @@ choose_lang(const struct options *o, const struct bundleset *set, enum lang *out
 		      set->dir, lang_code((enum lang)l));
 		return EXIT_INVALID;
 	}
-	*out = bundleset_next_lang(set, (enum lang)l, 1);
+	/* Not the language after the missing one: the environment named
+	 * none of ours, as far as this bundle goes. */
+	*out = set->lang[LANG_EN] != NULL ? LANG_EN : bundleset_next_lang(set, LANG_EN, 1);
 	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code((enum lang)l),
 	                set->dir, set->lang[*out]->name);
 	return EXIT_OK;
@@ -307,11 +318,14 @@ main(int argc, char **argv)
 	sanitize_quote(name, sizeof name, slash, strlen(slash), 64);
 	program_name = name;
 	i18n_init();
+	status = options_parse(argc, argv, &o);
 	/* Speak the user's language (or --lang's) from the first message. */
-	lang = lang_parse_or(options_peek_lang(argc, argv), lang_from_env());
+	lang = lang_parse_or(o.lang, lang_from_env());
 	i18n_set_language(lang);
-	if ((status = options_parse(argc, argv, &o)) >= 0)
+	if (status >= 0) {
+		options_report(&o);
 		return status;
+	}
 	if (o.help || o.version) {
 		if (o.help)
 			options_help();

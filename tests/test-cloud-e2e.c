@@ -34,25 +34,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* The write calls the process made so far (/proc/PID/io's syscw); -1 if
- * unknown.  A frame is one. */
-static long
-write_calls(struct vt *t)
-{
-	char path[64], line[128];
-	long n = -1;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "/proc/%ld/io", (long)vt_pid(t));
-	if ((fp = fopen(path, "r")) == NULL)
-		return -1;
-	while (fgets(line, sizeof line, fp) != NULL)
-		if (sscanf(line, "syscw: %ld", &n) == 1)
-			break;
-	fclose(fp);
-	return n;
-}
-
 static int
 cols_of(const char *s)
 {
@@ -159,22 +140,11 @@ pred_hovers(struct vt *t, void *arg)
 	return true;
 }
 
-/* The one highlighted run of the body is text (the chosen tag, in the
- * cloud or the list). */
-static bool
-pred_chosen(struct vt *t, void *arg)
-{
-	struct lit run[8];
-	int n = lit_runs(t, run, 8);
-
-	return n == 1 && strncmp(run[0].text, arg, strlen(arg)) == 0;
-}
-
-/* The same on the cloud, not the list (whose rows say "label  → Page"). */
+/* The chosen tag on the cloud, not the list (whose rows say "label  → Page"). */
 static bool
 pred_cloud_chosen(struct vt *t, void *arg)
 {
-	return pred_chosen(t, arg) && vt_find_text(t, "  → ", NULL, NULL) == 0
+	return pred_focus_is(t, arg) && vt_find_text(t, "  → ", NULL, NULL) == 0
 	    && row_matches(t, -1, "Cloud", STARTS);
 }
 
@@ -311,7 +281,7 @@ test_click(void)
 	/* ] turns the heaviest tag to the front; the drift then takes it on,
 	 * and it stays in the front half a good while. */
 	vt_keys(t, "]");
-	CHECKV(t, vt_wait(t, T_WAIT, pred_chosen, (void *)first->label[EN]),
+	CHECKV(t, vt_wait(t, T_WAIT, pred_focus_is, (void *)first->label[EN]),
 	       "click: ] chooses %s", first->label[EN]);
 	vt_wait(t, 2500, NULL, NULL);	/* turned to the front, and a little past it */
 	n = lit_runs(t, run, 8);
@@ -324,10 +294,10 @@ test_click(void)
 	/* Press and release in one write, on the label's second cell. */
 	snprintf(buf, sizeof buf, "\033[<0;%d;%dM\033[<0;%d;%dm", run[0].col + 2, run[0].row + 1,
 	         run[0].col + 2, run[0].row + 1);
-	w0 = write_calls(t);
+	w0 = proc_write_calls(vt_pid(t));
 	vt_send(t, buf, strlen(buf));
 	ok = wait_status(t, fx.page[first->page].title[EN]);
-	w1 = write_calls(t);
+	w1 = proc_write_calls(vt_pid(t));
 	CHECKV(t, ok && w0 >= 0 && w1 - w0 <= 2,
 	       "click: on %s in the front half, its page opens at once: %ld frames from the "
 	       "click to the page, the page's own included (at most 2: one may have been under "
@@ -367,11 +337,11 @@ test_shared(void)
 	vt_keys(t, "l");
 	snprintf(status, sizeof status, "Cloud  2/%d", fx.ntags);
 	CHECKV(t, wait_row(t, 1, list_row(0), STARTS)
-	       && vt_wait(t, T_WAIT, pred_chosen, (void *)tag_ranked(1)->label[EN])
+	       && vt_wait(t, T_WAIT, pred_focus_is, (void *)tag_ranked(1)->label[EN])
 	       && wait_status(t, status),
 	       "shared: l: the list has %s chosen too (%s)", tag_ranked(1)->label[EN], status);
 	vt_keys(t, "j");
-	CHECKV(t, vt_wait(t, T_WAIT, pred_chosen, (void *)tag_ranked(2)->label[EN]),
+	CHECKV(t, vt_wait(t, T_WAIT, pred_focus_is, (void *)tag_ranked(2)->label[EN]),
 	       "shared: j in the list chooses %s", tag_ranked(2)->label[EN]);
 	vt_keys(t, "l");
 	snprintf(status, sizeof status, "Cloud  3/%d", fx.ntags);
@@ -385,7 +355,7 @@ test_shared(void)
 	CHECKV(t, wait_status(t, "Cloud"), "shared: a fresh cloud, nothing chosen");
 	vt_keys(t, "l");
 	CHECKV(t, wait_row(t, 1, list_row(0), STARTS)
-	       && vt_wait(t, T_WAIT, pred_chosen, (void *)tag_ranked(0)->label[EN]),
+	       && vt_wait(t, T_WAIT, pred_focus_is, (void *)tag_ranked(0)->label[EN]),
 	       "shared: l: the list, its first row chosen");
 	vt_keys(t, "l");
 	CHECKV(t, vt_wait(t, T_WAIT, pred_cloud_chosen, (void *)tag_ranked(0)->label[EN]),
@@ -394,23 +364,6 @@ test_shared(void)
 }
 
 /* ------------------------------------------------------------ keys */
-
-static char *
-body_text(struct vt *t)
-{
-	char *s = NULL;
-	size_t n = 0;
-
-	append(&s, &n, "", 0);
-	for (int r = 1; r < vt_rows(t) - 1; r++) {
-		char *row = vt_row_text(t, r);
-
-		append(&s, &n, row, strlen(row));
-		append(&s, &n, "\n", 1);
-		free(row);
-	}
-	return s;
-}
 
 static void
 test_keys(void)
@@ -428,11 +381,11 @@ test_keys(void)
 	vt_keys(t, "+");
 	CHECKV(t, wait_status(t, "Speed \u00d71.5 once it goes on") && vt_wait_quiet(t, 300, T_WAIT),
 	       "keys: paused, + says the speed it will go on at, and nothing moves");
-	before = body_text(t);
+	before = body_snapshot(t);
 	vt_key(t, VT_KEY_RIGHT);
 	CHECKV(t, wait_status(t, "Paused") && vt_wait_quiet(t, 300, T_WAIT),
 	       "keys: paused, Right: the status line still says 'Paused', then quiet");
-	after = body_text(t);
+	after = body_snapshot(t);
 	bytes = vt_bytes(t);
 	vt_wait(t, 500, NULL, NULL);
 	CHECKV(t, strcmp(before, after) != 0 && vt_bytes(t) == bytes,
