@@ -41,6 +41,27 @@
  *      the median and 90th percentile CPU per step, the bytes per step,
  *      the page's length in lines, and the peak RSS, one line per DATA.
  *
+ *   pty-bench cloud -d DATA -l LANG [-s SECONDS] [-r ROWS] [-c COLS] ICLEI
+ *      The moving cloud of the real program (--page cloud, 30 frames a
+ *      second): after one second to settle, SECONDS (default 10) of it,
+ *      and what the process spent meanwhile -- CPU time from schedstat,
+ *      write calls from /proc/PID/io (syscw), the bytes that reached the
+ *      terminal -- per frame, the frames counted on the terminal's side:
+ *      bursts of output with 5 ms of silence or more between them.
+ *      Prints CPU, writes and bytes per frame, frames per second and the
+ *      load average.
+ *
+ *      -F: the program is bench/frame-floor (run as it is), not iclei-tui:
+ *      the same figures for a program that only sleeps and writes.
+ *
+ *   pty-bench click -d DATA -l LANG [-n CLICKS] [-r ROWS] [-c COLS] ICLEI
+ *      CLICKS times (default 20): on the moving cloud, a label found
+ *      whole on the screen is clicked (press and release in one write),
+ *      and the time from the click to the page drawn (its title on the
+ *      status line) is taken; Backspace goes back to the cloud.  The
+ *      labels are wherever the drift put them, front and back.  Prints
+ *      the median, 90th percentile and the longest.
+ *
  * Output is "key=value" words on one line, for bench/run.  Exits 1 with
  * a screen dump on standard error when the program does not do what is
  * expected within 5 s. */
@@ -57,6 +78,7 @@
 #include "bench.h"
 #include "bundle.h"
 #include "lang.h"
+#include "text.h"
 #include "../tests/vt.h"	/* the test suite's pty harness */
 
 #define TIMEOUT_MS 5000
@@ -558,13 +580,197 @@ cmd_steps(int argc, char **argv, const char *lang, const char *page, int steps,
 	return 0;
 }
 
+/* ------------------------------------------------------------ the cloud */
+
+/* The write calls a process made so far (syscw); -1 if unknown. */
+static long
+proc_writes(pid_t pid)
+{
+	char path[64], line[128];
+	long n = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/io", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "syscw: %ld", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
+static bool floor_prog;	/* -F */
+
+static struct vt *
+start_cloud(const char *prog, const char *data, const char *lang, int rows, int cols)
+{
+	char *const av[] = {(char *)prog, "--data-dir", (char *)data, "--lang",
+	                    (char *)lang, "--page", "cloud", "--fps", "30", NULL};
+	char *const fav[] = {(char *)prog, NULL};
+	struct vt *t = vt_spawn(rows, cols, floor_prog ? fav : av, env_default());
+
+	if (t == NULL)
+		fail(NULL, "cannot start a pseudo-terminal");
+	if (!floor_prog && !vt_wait(t, TIMEOUT_MS, pred_cloud, NULL))
+		fail(t, "iclei-tui: no cloud");
+	return t;
+}
+
+static int
+cmd_cloud(int argc, char **argv, const char *data, const char *lang, int seconds,
+          int rows, int cols)
+{
+	struct vt *t;
+	double cpu0, t0, cpu, wall;
+	long w0, writes, frames = 0;
+	size_t b0, bytes;
+	char load[64] = "?";
+	FILE *f;
+
+	if (argc != 1) {
+		fprintf(stderr, "pty-bench cloud: ICLEI needed\n");
+		return 2;
+	}
+	t = start_cloud(argv[0], data, lang, rows, cols);
+	vt_wait(t, 1000, NULL, NULL);	/* the first spin settles */
+	cpu0 = proc_cpu_ms(vt_pid(t));
+	w0 = proc_writes(vt_pid(t));
+	b0 = vt_bytes(t);
+	t0 = bench_now_ms();
+	/* A frame: output after a silence (a read of it split in two is
+	 * still one). */
+	for (bool quiet = true; bench_now_ms() - t0 < seconds * 1000.0;) {
+		size_t got = vt_pump(t, 5);
+
+		if (got > 0 && quiet)
+			frames++;
+		quiet = got == 0;
+	}
+	cpu = proc_cpu_ms(vt_pid(t)) - cpu0;
+	writes = proc_writes(vt_pid(t)) - w0;
+	bytes = vt_bytes(t) - b0;
+	wall = bench_now_ms() - t0;
+	if (w0 < 0 || writes <= 0 || frames == 0)
+		fail(t, "iclei-tui: no frames, or /proc/PID/io unreadable");
+	if ((f = fopen("/proc/loadavg", "r")) != NULL) {
+		if (fgets(load, sizeof load, f) == NULL)
+			strcpy(load, "?");
+		fclose(f);
+		for (char *p = load, sp = 0; *p != '\0'; p++)
+			if (*p == ' ' && ++sp == 3) {
+				*p = '\0';
+				break;
+			} else if (*p == ' ') {
+				*p = ',';
+			}
+	}
+	printf("lang=%s size=%dx%d seconds=%.1f frames=%ld fps=%.1f cpu_ms=%.1f "
+	       "cpu_per_frame_ms=%.4f writes_per_frame=%.2f bytes_per_frame=%.0f "
+	       "load=%s\n", lang, cols, rows, wall / 1000, frames,
+	       (double)frames * 1000 / wall, cpu, cpu / (double)frames,
+	       (double)writes / (double)frames, (double)bytes / (double)frames, load);
+	vt_free(t);
+	return 0;
+}
+
+/* A label of the content whole on the screen, clickable: its tag. */
+static int
+label_on_screen(struct vt *t, int *row, int *col)
+{
+	for (size_t i = 0; i < C.nlabels; i++) {
+		int r = -1, c = -1, w = 0;
+		struct vt_cell first, cell;
+		bool whole = true;
+
+		if (vt_find_text(t, C.labels[i], &r, &c) != 1 || r < 1 || r >= vt_rows(t) - 1)
+			continue;
+		w = text_width(C.labels[i], strlen(C.labels[i]));
+		if (!vt_cell(t, r, c, &first))
+			continue;
+		/* Blank on both sides: not part of a longer label. */
+		if ((c > 0 && vt_cell(t, r, c - 1, &cell) && cell.ch[0] != 0 && cell.ch[0] != ' ')
+		    || (vt_cell(t, r, c + w, &cell) && cell.ch[0] != 0 && cell.ch[0] != ' '))
+			continue;
+		for (int k = 1; k < w && whole; k++)
+			whole = vt_cell(t, r, c + k, &cell)
+			        && (cell.width == 0 || (cell.fg_rgb[0] == first.fg_rgb[0]
+			                                && cell.fg_rgb[1] == first.fg_rgb[1]
+			                                && cell.fg_rgb[2] == first.fg_rgb[2]));
+		if (whole) {
+			*row = r;
+			*col = c;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* A page's title on the status line: the click opened a page (the one
+ * aimed at, or a neighbour the drift put under the pointer meanwhile). */
+static bool
+pred_on_page(struct vt *t, void *arg)
+{
+	(void)arg;
+	for (size_t p = 0; p < C.b->npages; p++) {
+		char want[256];
+
+		snprintf(want, sizeof want, " %s  ", C.b->pages[p].title);
+		if (last_row_has(t, want))
+			return true;
+	}
+	return false;
+}
+
+static int
+cmd_click(int argc, char **argv, const char *data, const char *lang, int clicks,
+          int rows, int cols)
+{
+	double *ms = calloc((size_t)clicks, sizeof *ms);
+	struct vt *t;
+	int n = 0;
+
+	if (argc != 1) {
+		fprintf(stderr, "pty-bench click: ICLEI needed\n");
+		return 2;
+	}
+	t = start_cloud(argv[0], data, lang, rows, cols);
+	for (int tries = 0; n < clicks && tries < clicks * 5; tries++) {
+		int r = -1, c = -1;
+		char buf[64];
+		double t0;
+
+		vt_wait(t, 300 + 97 * (tries % 7), NULL, NULL);	/* somewhere else */
+		if (label_on_screen(t, &r, &c) < 0)
+			continue;
+		snprintf(buf, sizeof buf, "\033[<0;%d;%dM\033[<0;%d;%dm", c + 2, r + 1, c + 2,
+		         r + 1);
+		t0 = bench_now_ms();
+		vt_send(t, buf, strlen(buf));
+		if (!vt_wait(t, TIMEOUT_MS, pred_on_page, NULL))
+			fail(t, "iclei-tui: a click on a label opened no page");
+		ms[n++] = bench_now_ms() - t0;
+		vt_keys(t, "\177");
+		if (!vt_wait(t, TIMEOUT_MS, pred_cloud, NULL))
+			fail(t, "iclei-tui: Backspace did not come back to the cloud");
+	}
+	if (n == 0)
+		fail(t, "iclei-tui: no label to click");
+	printf("lang=%s size=%dx%d clicks=%d click_med=%.1f click_p90=%.1f click_max=%.1f\n",
+	       lang, cols, rows, n, bench_quantile(ms, n, 0.5), bench_quantile(ms, n, 0.9),
+	       bench_quantile(ms, n, 1.0));
+	vt_free(t);
+	free(ms);
+	return 0;
+}
+
 /* ------------------------------------------------------------ main */
 
 int
 main(int argc, char **argv)
 {
 	const char *data = NULL, *html = NULL, *lang = "en", *page = NULL, *mode;
-	int runs = 30, rows = 24, cols = 80, opt, status;
+	int runs = -1, seconds = 10, rows = 24, cols = 80, opt, status;
 
 	if (argc < 2) {
 usage:
@@ -572,12 +778,16 @@ usage:
 		        "usage: pty-bench start -d DATA -H HTMLDIR -l LANG [-n RUNS] "
 		        "[-r ROWS] [-c COLS] ICLEI W3M\n"
 		        "       pty-bench steps -l LANG -p PAGE [-n STEPS] "
-		        "[-r ROWS] [-c COLS] ICLEI DATA...\n");
+		        "[-r ROWS] [-c COLS] ICLEI DATA...\n"
+		        "       pty-bench cloud -d DATA -l LANG [-s SECONDS] "
+		        "[-r ROWS] [-c COLS] ICLEI\n"
+		        "       pty-bench click -d DATA -l LANG [-n CLICKS] "
+		        "[-r ROWS] [-c COLS] ICLEI\n");
 		return 2;
 	}
 	mode = argv[1];
 	optind = 2;
-	while ((opt = getopt(argc, argv, "d:H:l:p:n:r:c:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:H:l:p:n:r:c:s:F")) != -1) {
 		switch (opt) {
 		case 'd': data = optarg; break;
 		case 'H': html = optarg; break;
@@ -586,10 +796,14 @@ usage:
 		case 'n': runs = atoi(optarg); break;
 		case 'r': rows = atoi(optarg); break;
 		case 'c': cols = atoi(optarg); break;
+		case 's': seconds = atoi(optarg); break;
+		case 'F': floor_prog = true; break;
 		default: goto usage;
 		}
 	}
-	if (runs < 1)
+	if (runs == -1)
+		runs = strcmp(mode, "click") == 0 ? 20 : 30;
+	if (runs < 1 || seconds < 1)
 		goto usage;
 	if (strcmp(mode, "steps") == 0 && data == NULL && optind + 1 < argc)
 		data = argv[optind + 1];	/* the first bundle */
@@ -602,6 +816,11 @@ usage:
 	else if (strcmp(mode, "steps") == 0 && page != NULL)
 		status = cmd_steps(argc - optind, argv + optind, lang, page, runs,
 		                   rows, cols);
+	else if (strcmp(mode, "cloud") == 0)
+		status = cmd_cloud(argc - optind, argv + optind, data, lang, seconds, rows,
+		                   cols);
+	else if (strcmp(mode, "click") == 0)
+		status = cmd_click(argc - optind, argv + optind, data, lang, runs, rows, cols);
 	else
 		goto usage;
 	free(C.labels);

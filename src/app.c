@@ -596,25 +596,50 @@ draw_too_small(const struct app *a)
 	free(tl.v);
 }
 
+/* The bars' look as text: what draw_topbar and draw_status depend on. */
+static void
+bars_key(const struct app *a, const char *left, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d %d %d %d %d %d %d %d %s\n%s", a->page, (int)a->lang, a->help,
+	         (int)current(a), COLS, LINES, (int)a->tty.ambig, a->msg_error, left, a->msg);
+}
+
 static void
 draw(struct app *a)
 {
 	enum view_id v = current(a);
-	char left[256];
+	char left[256], key[sizeof a->bars];
 
-	erase();
-	curs_set(0);
 	/* The prompt's cursor goes where the line is edited, not where the
 	 * update happens to stop (the end of what changed). */
 	leaveok(stdscr, !a->prompt.active);
 	if (too_small()) {
+		curs_set(0);
+		erase();
 		draw_too_small(a);
+		a->bars[0] = '\0';
+		a->erased = true;
 		return;
 	}
+	status_left(a, left, sizeof left);
+	bars_key(a, left, key, sizeof key);
+	/* A moving cloud: the bars as they were, the body kept by the
+	 * mode -- a frame costs what changed in it. */
+	if (views[v]->keeps_body && !a->prompt.active && !a->bars_wrap
+	    && strcmp(key, a->bars) == 0) {
+		a->erased = false;
+		views[v]->draw(a, a->state[v], 1, a->body_height);
+		return;
+	}
+	curs_set(0);
+	erase();
+	a->erased = true;
 	draw_topbar(a);
 	views[v]->draw(a, a->state[v], 1, a->body_height);
-	status_left(a, left, sizeof left);
 	draw_status(a, left);
+	/* (A prompt's line is drawn anew each time, and once it ends.) */
+	snprintf(a->bars, sizeof a->bars, "%s", a->prompt.active ? "" : key);
+	a->bars_wrap = a->msg[0] != '\0' && paint_width(a->msg) > COLS - 2;
 	if (a->prompt.active)
 		curs_set(1);
 }
@@ -691,10 +716,13 @@ app_open_tag(struct app *a, size_t t)
 		return;
 	tag = &a->b->tags[t];
 	page = bundle_find_page(a->b, tag->page);
-	if (page >= 0)
-		app_goto_page(a, page, tag->block != NULL
-		              ? page_find_block(&a->b->pages[page], tag->block) : -1,
-		              true);
+	if (page < 0)
+		return;
+	a->target.page = page;
+	a->target.block = tag->block != NULL
+	                  ? page_find_block(&a->b->pages[page], tag->block) : -1;
+	a->target.nkeys = a->nkeys;
+	app_goto_page(a, page, a->target.block, true);
 }
 
 void
@@ -954,6 +982,7 @@ handle_key(struct app *a, key_code k)
 {
 	bool counted = a->counted;
 
+	a->nkeys++;
 	/* The status line takes every key while a line is typed. */
 	if (a->prompt.active) {
 		enum view_id owner = a->prompt.owner;
@@ -1036,8 +1065,8 @@ handle_burst(struct app *a, struct event *ev)
 		if (ev->type == EV_QUIT)
 			return ev->signal;
 		handle_event(a, ev);
-		if (a->quit || monotonic_ms() >= until)
-			return 0;
+		if (ev->type == EV_TIMEOUT || a->quit || monotonic_ms() >= until)
+			return 0;	/* a frame is due: nothing else waits */
 		tick(a);
 		tty_next(ev, 0);
 		if (ev->type == EV_TIMEOUT)
@@ -1074,6 +1103,7 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	a.b = a.set.lang[lang];
 	a.cloud_view = VIEW_CLOUD;
 	a.tag = -1;
+	a.target.block = -1;
 	if (!tty_open(&opts->tty, &a.tty)) {
 		app_free(&a);
 		return EXIT_USAGE;

@@ -79,6 +79,11 @@ struct view {
 	 * tab's title). */
 	void (*status)(const struct app *a, const void *st, char *buf,
 	               size_t size);
+	/* draw keeps the body up to date by itself, rows it leaves alone
+	 * being as the last frame had them: while the bars do not change,
+	 * the screen is not erased, nor are the bars drawn again (a moving
+	 * cloud).  a->erased says when it was erased after all. */
+	bool keeps_body;
 };
 
 extern const struct view view_page, view_cloud, view_list, view_help;
@@ -125,6 +130,14 @@ struct app {
 	bool jumped;
 	unsigned told;		/* bit i: clashes[i] said already */
 	key_code last_key;
+	unsigned long nkeys;	/* keys pressed so far: what lasts "until the
+				   next key" keeps the count it began at */
+	/* Where the last tag opened led: its page and block, marked there
+	 * until the next key (nkeys then). */
+	struct {
+		int page, block;
+		unsigned long nkeys;
+	} target;
 	bool counted;		/* the last key made a count: no such thing */
 
 	/* history */
@@ -139,6 +152,11 @@ struct app {
 	int nhits;
 	int cloud_w[LANG_COUNT];	/* the Cloud tab's title, each language's */
 	int body_height;
+	/* The bars as last drawn (their look, as text), and whether the
+	 * screen was erased for this frame. */
+	char bars[1200];
+	bool bars_wrap;		/* the message takes more than the status line */
+	bool erased;
 	bool quit;
 };
 

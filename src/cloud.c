@@ -7,12 +7,9 @@
 #include <unistr.h>
 
 #include "cloud.h"
+#include "sanitize.h"
 #include "text.h"
 #include "util.h"
-
-enum {
-	HEAVY_WEIGHT = 7,	/* and above: bold */
-};
 
 #define CAMERA 5.0		/* camera distance, in radii: milder than Cumulus's 2 */
 #define DECAY_SECONDS 1.5	/* time constant of the spin's decay */
@@ -79,7 +76,9 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 	size_t *order = cloud_tags_by_weight(b);
 
 	memset(c, 0, sizeof *c);
-	c->items = xcalloc(n, sizeof *c->items);
+	c->items = xcalloc(n ? n : 1, sizeof *c->items);
+	c->order = xcalloc(n ? n : 1, sizeof *c->order);
+	c->at = xcalloc(2 * (n ? n : 1), sizeof *c->at);
 	c->n = n;
 	c->focus = -1;
 	c->pinned[0] = c->pinned[1] = -1;
@@ -103,6 +102,8 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 		it->p[1] = sin(theta) * sin(phi);
 		it->p[2] = cos(phi);
 		it->tag = (int)order[i];
+		it->shade = -1;
+		c->order[i] = (int)i;
 	}
 	free(order);
 	cloud_relabel(c, b);
@@ -116,23 +117,80 @@ cloud_init(struct cloud *c, const struct bundle *b, unsigned seed)
 	c->vy = 0.6;
 }
 
+int
+cloud_weight_class(int weight)
+{
+	return weight >= 7 ? 2 : weight >= 4 ? 1 : 0;
+}
+
+/* A label as glyphs, once: a base character and the marks after it; a
+ * stray mark gets a blank base, and what the screen must not show (the
+ * bundle was checked on load; this is the cloud's own line of defence)
+ * becomes '?'.  Returns the columns. */
+static int
+make_glyphs(struct cloud_item *it, const char *label)
+{
+	const uint8_t *p = (const uint8_t *)label, *end = p + strlen(label);
+	int n = 0, cap = 0, cols = 0;
+
+	free(it->glyphs);
+	it->glyphs = NULL;
+	while (p < end) {
+		struct cloud_glyph g = {{0, 0, 0}, 1};
+		ucs4_t ch;
+		int k = 0;
+
+		p += u8_mbtouc(&ch, p, (size_t)(end - p));
+		if (!sanitize_char_ok(ch) || ch == '\n')
+			ch = '?';
+		g.width = text_char_width(ch);
+		g.ch[k++] = g.width == 0 ? ' ' : ch;
+		g.width = g.width == 0 ? 1 : g.width;
+		while (p < end) {
+			int len = u8_mbtouc(&ch, p, (size_t)(end - p));
+
+			if (!sanitize_char_ok(ch) || text_char_width(ch) != 0)
+				break;
+			if (k < 2)
+				g.ch[k++] = ch;
+			p += len;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			it->glyphs = xreallocarray(it->glyphs, (size_t)cap, sizeof *it->glyphs);
+		}
+		it->glyphs[n++] = g;
+		cols += g.width;
+	}
+	it->nglyphs = n;
+	return cols;
+}
+
 void
 cloud_relabel(struct cloud *c, const struct bundle *b)
 {
+	c->widest = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		struct cloud_item *it = &c->items[i];
 		const struct tag *t = &b->tags[it->tag];
 
 		it->label = t->label;
-		it->width = text_width(t->label, strlen(t->label));
+		it->width = make_glyphs(it, t->label);
 		it->weight = t->weight;
+		it->wclass = cloud_weight_class(t->weight);
+		if (it->width > c->widest)
+			c->widest = it->width;
 	}
 }
 
 void
 cloud_free(struct cloud *c)
 {
+	for (size_t i = 0; i < c->n; i++)
+		free(c->items[i].glyphs);
 	free(c->items);
+	free(c->order);
+	free(c->at);
 	memset(c, 0, sizeof *c);
 }
 
@@ -313,73 +371,70 @@ blank(struct cloud_cell *cell)
 	cell->owner = -1;
 }
 
+/* A render's scratch: the cloud, and the frame it draws into. */
+struct canvas {
+	struct cloud *c;
+	struct cloud_frame *f;
+};
+
+/* Cell (x, y) gives up its glyph: its owner holds one cell fewer. */
+static void
+vacate(struct canvas *v, struct cloud_cell *cell)
+{
+	if (cell->owner >= 0)
+		v->c->items[cell->owner].cells--;
+	blank(cell);
+}
+
 /* Before (x, y) is overwritten: the other half of a wide glyph there
  * becomes blank, never half a character. */
 static void
-unpair(struct cloud_frame *f, int x, int y)
+unpair(struct canvas *v, int x, int y)
 {
+	struct cloud_frame *f = v->f;
 	struct cloud_cell *cell = cell_at(f, x, y);
 
 	if (cell->width == 0 && x > 0)
-		blank(cell_at(f, x - 1, y));
+		vacate(v, cell_at(f, x - 1, y));
 	else if (cell->width == 2 && x + 1 < f->w)
-		blank(cell_at(f, x + 1, y));
+		vacate(v, cell_at(f, x + 1, y));
+	vacate(v, cell_at(f, x, y));
 }
 
 static void
-put_glyph(struct cloud_frame *f, int x, int y, const ucs4_t ch[3], int width,
-          int owner, int shade, bool heavy)
+put_cell(struct canvas *v, struct cloud_cell *cell, const ucs4_t ch[3], int width,
+         int owner, const struct cloud_item *it)
 {
-	struct cloud_cell *cell;
-
-	/* Clipped whole: a glyph that does not fit is not drawn at all.  The
-	 * last column stays blank, as the fit leaves it for labels that do. */
-	if (y < 0 || y >= f->h || x < 0 || x + width > f->w - 1)
-		return;
-	for (int k = 0; k < width; k++)
-		unpair(f, x + k, y);
-	cell = cell_at(f, x, y);
 	memcpy(cell->ch, ch, sizeof cell->ch);
 	cell->width = (signed char)width;
 	cell->owner = (short)owner;
-	cell->shade = (unsigned char)shade;
-	cell->heavy = heavy;
-	if (width == 2) {
-		cell = cell_at(f, x + 1, y);
-		memset(cell->ch, 0, sizeof cell->ch);
-		cell->width = 0;
-		cell->owner = (short)owner;
-		cell->shade = (unsigned char)shade;
-		cell->heavy = heavy;
-	}
+	cell->shade = (unsigned char)it->shade;
+	cell->wclass = (unsigned char)it->wclass;
+	v->c->items[owner].cells++;
 }
 
-/* A label, glyph by glyph: a base character and the marks after it. */
+/* Item i's label from (x, y), glyph by glyph.  Clipped whole: a glyph
+ * that does not fit is not drawn at all.  The last column stays blank, as
+ * the fit leaves it for labels that do. */
 static void
-put_label(struct cloud_frame *f, int x, int y, const struct cloud_item *it,
-          int owner, int shade)
+put_label(struct canvas *v, int x, int y, int i)
 {
-	const uint8_t *p = (const uint8_t *)it->label, *end = p + strlen(it->label);
-	bool heavy = it->weight >= HEAVY_WEIGHT;
+	static const ucs4_t none[3] = {0, 0, 0};
+	struct cloud_frame *f = v->f;
+	const struct cloud_item *it = &v->c->items[i];
 
-	while (p < end) {
-		ucs4_t ch[3] = {0, 0, 0}, c;
-		int width, k = 0;
+	if (y < 0 || y >= f->h)
+		return;
+	for (int g = 0; g < it->nglyphs; g++) {
+		int width = it->glyphs[g].width;
 
-		p += u8_mbtouc(&c, p, (size_t)(end - p));
-		width = text_char_width(c);
-		ch[k++] = width == 0 ? ' ' : c;
-		width = width == 0 ? 1 : width;
-		while (p < end) {
-			int len = u8_mbtouc(&c, p, (size_t)(end - p));
-
-			if (text_char_width(c) != 0)
-				break;
-			if (k < 2)
-				ch[k++] = c;
-			p += len;
+		if (x >= 0 && x + width <= f->w - 1) {
+			for (int k = 0; k < width; k++)
+				unpair(v, x + k, y);
+			put_cell(v, cell_at(f, x, y), it->glyphs[g].ch, width, i, it);
+			if (width == 2)
+				put_cell(v, cell_at(f, x + 1, y), none, 0, i, it);
 		}
-		put_glyph(f, x, y, ch, width, owner, shade, heavy);
 		x += width;
 	}
 }
@@ -399,12 +454,8 @@ fit(const struct cloud *c, struct cloud_frame *f)
 	 * q2 = -1/C: a little nearer than the rim, not the nearest point,
 	 * which projects to the centre. */
 	double per_max = 1 / sqrt(1 - 1 / (CAMERA * CAMERA)), rx, ry;
-	int widest = 0;
 
-	for (size_t i = 0; i < c->n; i++)
-		if (c->items[i].width > widest)
-			widest = c->items[i].width;
-	rx = (f->w / 2.0 - widest / 2.0 - 1) / per_max;
+	rx = (f->w / 2.0 - c->widest / 2.0 - 1) / per_max;
 	ry = ((f->h - 1) / 2.0) / per_max;
 	if (rx > STRETCH * ry)
 		rx = STRETCH * ry;
@@ -422,107 +473,214 @@ pinned(const struct cloud *c, int i)
 	return i >= 0 && (i == c->pinned[0] || i == c->pinned[1]);
 }
 
+/* The depth a label holds its place by: a label shown in the last frame
+ * counts as a little nearer than it is. */
+static double
+held_depth(const struct cloud *c, const struct cloud_item *it)
+{
+	return it->depth - (it->was_shown && !c->no_hold ? CLOUD_HOLD_DEPTH : 0);
+}
+
 /* Is item i drawn after (over) item j?  The pinned ones come last. */
 static bool
 nearer(const struct cloud *c, int i, int j)
 {
+	double di = held_depth(c, &c->items[i]), dj = held_depth(c, &c->items[j]);
+
 	if (pinned(c, i) != pinned(c, j))
 		return pinned(c, i);
-	if (c->items[i].depth != c->items[j].depth)
-		return c->items[i].depth < c->items[j].depth;
+	if (di != dj)
+		return di < dj;
 	return i > j;
 }
 
-static const struct cloud *sort_c;
-
+/* The depth shade, which changes only once the depth is clearly past
+ * its edge. */
 static int
-farther(const void *x, const void *y)
+shade_of(const struct cloud *c, const struct cloud_item *it)
 {
-	int i = *(const int *)x, j = *(const int *)y;
+	double v = (1 - it->depth) / 2 * CLOUD_SHADES;
+	int s = (int)v;
 
-	return i == j ? 0 : nearer(sort_c, i, j) ? 1 : -1;
+	if (it->shade >= 0 && !c->no_hold && v > it->shade - CLOUD_HOLD_SHADE
+	    && v < it->shade + 1 + CLOUD_HOLD_SHADE)
+		return it->shade;
+	return s < 0 ? 0 : s >= CLOUD_SHADES ? CLOUD_SHADES - 1 : s;
 }
 
-/* How many cells of f each item owns (owned: c->n ints). */
+/* The items far to near: an insertion sort of the last frame's order,
+ * which a frame's turn changes little. */
 static void
-count_owned(const struct cloud *c, const struct cloud_frame *f, int *owned)
+sort_far_to_near(struct cloud *c)
 {
-	memset(owned, 0, c->n * sizeof *owned);
-	for (size_t i = 0; i < (size_t)f->w * (size_t)f->h; i++)
-		if (f->cells[i].owner >= 0)
-			owned[f->cells[i].owner]++;
+	int *o = c->order;
+
+	for (size_t k = 1; k < c->n; k++) {
+		int i = o[k];
+		size_t j = k;
+
+		while (j > 0 && nearer(c, o[j - 1], i)) {
+			o[j] = o[j - 1];
+			j--;
+		}
+		o[j] = i;
+	}
 }
 
 /* A terminal has no transparency: what is left of a label a nearer one
- * covers in part, or a label that touches another, reads as one wrong
- * word ("Biodiversity" half under "CCP" reads "CCPdiversity").  So a
- * label is shown whole, with a blank between it and the next, or not at
- * all -- the farther of two goes, unless it is pinned.  owned: c->n
- * ints of scratch. */
+ * covers in part reads as one wrong word ("Biodiversity" half under
+ * "CCP" reads "CCPdiversity"), and so do two labels one blank apart
+ * ("Local Agenda 21 Freiburg"; Korean labels hold blanks of their own).
+ * So a label is shown whole, with CLOUD_GAP blanks at least between it
+ * and the next on its row (one more to come back), or not at all: the
+ * farther of two goes, unless it is pinned.  From near to far, so that a
+ * label taken away takes nothing else with it. */
 static void
-drop_fragments(const struct cloud *c, struct cloud_frame *f, int *owned)
+drop_fragments(struct canvas *v, const int *x0, const int *y0)
 {
-	size_t ncells = (size_t)f->w * (size_t)f->h;
+	struct cloud *c = v->c;
+	struct cloud_frame *f = v->f;
 
-	count_owned(c, f, owned);
-	for (size_t o = 0; o < c->n; o++)
-		if (owned[o] != c->items[o].width && !pinned(c, (int)o))
-			owned[o] = -1;		/* dropped */
-	for (int y = 0; y < f->h; y++)
-		for (int x = 0; x + 1 < f->w; x++) {
-			int a = cell_at(f, x, y)->owner, b = cell_at(f, x + 1, y)->owner;
-			int lose;
+	for (size_t i = 0; i < c->n; i++)
+		c->items[i].shown = c->items[i].cells == c->items[i].width
+		                    || pinned(c, (int)i);
+	for (size_t k = c->n; k-- > 0;) {
+		int a = c->order[k], y = y0[a];
+		const struct cloud_item *it = &c->items[a];
 
-			if (a < 0 || b < 0 || a == b || owned[a] < 0 || owned[b] < 0)
-				continue;
-			lose = nearer(c, a, b) ? b : a;
-			if (!pinned(c, lose))
-				owned[lose] = -1;
+		if (!it->shown || y < 0 || y >= f->h)
+			continue;
+		/* The cells beside it, CLOUD_GAP + 1 each way: the nearest
+		 * label there on either side. */
+		for (int side = -1; side <= 1 && c->items[a].shown; side += 2) {
+			int x = side < 0 ? x0[a] - 1 : x0[a] + it->width;
+
+			for (int blanks = 0; blanks <= CLOUD_GAP; blanks++, x += side) {
+				int b, lose;
+				struct cloud_item *l;
+
+				if (x < 0 || x >= f->w)
+					break;
+				if ((b = cell_at(f, x, y)->owner) < 0 || b == a || !c->items[b].shown)
+					continue;
+				lose = nearer(c, a, b) ? b : a;
+				l = &c->items[lose];
+				/* A label drawn last time keeps its place with
+				 * CLOUD_GAP blanks; a new one needs one more. */
+				if (!pinned(c, lose) && blanks < CLOUD_GAP + (!l->was_shown && !c->no_hold))
+					l->shown = false;
+				break;
+			}
 		}
-	for (size_t i = 0; i < ncells; i++)
-		if (f->cells[i].owner >= 0 && owned[f->cells[i].owner] < 0)
+	}
+	/* Take the dropped away: their cells, wherever they still hold
+	 * some. */
+	for (size_t i = 0; i < c->n; i++) {
+		struct cloud_item *it = &c->items[i];
+
+		if (it->shown || it->cells == 0 || y0[i] < 0 || y0[i] >= f->h)
+			continue;
+		for (int x = x0[i] < 0 ? 0 : x0[i]; x < x0[i] + it->width && x < f->w; x++) {
+			struct cloud_cell *cell = cell_at(f, x, y0[i]);
+
+			if (cell->owner == (int)i)
+				vacate(v, cell);
+		}
+	}
+}
+
+static void
+add_span(struct cloud_frame *f, int x, int y, int w)
+{
+	grow(&f->spans, &f->capspans, f->nspans + 1, sizeof *f->spans);
+	f->spans[f->nspans++] = (struct cloud_span){x, y, w};
+}
+
+/* Blank what the last render drew, or everything for a new grid. */
+static void
+clear(struct cloud_frame *f, int w, int h)
+{
+	size_t ncells = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0);
+
+	if (f->w != w || f->h != h || f->cells == NULL) {
+		free(f->cells);
+		free(f->rowsig);
+		f->cells = xcalloc(ncells ? ncells : 1, sizeof *f->cells);
+		f->rowsig = xcalloc(h > 0 ? (size_t)h : 1, sizeof *f->rowsig);
+		f->w = w;
+		f->h = h;
+		for (size_t i = 0; i < ncells; i++)
 			blank(&f->cells[i]);
+		f->nspans = 0;
+		return;
+	}
+	for (size_t k = 0; k < f->nspans; k++) {
+		const struct cloud_span *sp = &f->spans[k];
+
+		for (int x = sp->x; x < sp->x + sp->w; x++)
+			if (x >= 0 && x < w && sp->y >= 0 && sp->y < h)
+				blank(cell_at(f, x, sp->y));
+	}
+	f->nspans = 0;
+}
+
+/* Where a label of `width` columns at q (view frame) starts. */
+static void
+place(const struct cloud_frame *f, const double q[3], int width, int *x, int *y)
+{
+	double per = CAMERA / (CAMERA + q[2]), cx = (f->w - 1) / 2.0, cy = (f->h - 1) / 2.0;
+
+	/* Screen y grows downward; the cloud's y upward. */
+	*x = (int)lround(cx + q[0] * f->rx * per - width / 2.0 + 0.5);
+	*y = (int)lround(cy - q[1] * f->ry * per);
 }
 
 void
 cloud_render(struct cloud *c, struct cloud_frame *f, int w, int h)
 {
-	int *order;
-	size_t ncells = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0);
+	struct canvas v = {c, f};
+	int *x0 = c->at, *y0 = c->at + c->n;
 
-	if (f->w != w || f->h != h) {
-		free(f->cells);
-		f->cells = xcalloc(ncells ? ncells : 1, sizeof *f->cells);
-		f->w = w;
-		f->h = h;
-	}
-	for (size_t i = 0; i < ncells; i++)
-		blank(&f->cells[i]);
-	if (ncells == 0 || c->n == 0)
+	clear(f, w, h);
+	if (f->w <= 0 || f->h <= 0 || c->n == 0)
 		return;
 	fit(c, f);
-	order = xcalloc(c->n, sizeof *order);
 	for (size_t i = 0; i < c->n; i++) {
+		struct cloud_item *it = &c->items[i];
 		double q[3];
 
-		to_view(c, c->items[i].p, q);
-		c->items[i].depth = q[2];
-		order[i] = (int)i;
+		to_view(c, it->p, q);
+		it->depth = q[2];
+		it->shade = shade_of(c, it);
+		it->was_shown = it->shown;
+		it->cells = 0;
+		place(f, q, it->width, &x0[i], &y0[i]);
 	}
-	sort_c = c;
-	qsort(order, c->n, sizeof *order, farther);
+	sort_far_to_near(c);
 	for (size_t k = 0; k < c->n; k++) {
-		struct cloud_item *it = &c->items[order[k]];
-		int shade, x, y;
+		int i = c->order[k];
 
-		cloud_place(c, f, (size_t)order[k], &x, &y);
-		shade = (int)((1 - it->depth) / 2 * CLOUD_SHADES);
-		if (shade >= CLOUD_SHADES)
-			shade = CLOUD_SHADES - 1;
-		put_label(f, x, y, it, order[k], shade < 0 ? 0 : shade);
+		put_label(&v, x0[i], y0[i], i);
+		add_span(f, x0[i], y0[i], c->items[i].width);
 	}
-	drop_fragments(c, f, order);
-	free(order);
+	drop_fragments(&v, x0, y0);
+	/* The rows' words (see cloud.h). */
+	memset(f->rowsig, 0, (size_t)f->h * sizeof *f->rowsig);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cloud_item *it = &c->items[i];
+		unsigned long long k;
+
+		if (it->cells == 0 || y0[i] < 0 || y0[i] >= f->h)
+			continue;
+		k = ((unsigned long long)i << 40) ^ ((unsigned long long)(x0[i] + 1024) << 16)
+		    ^ ((unsigned long long)it->shade << 8) ^ (unsigned long long)it->wclass
+		    ^ ((unsigned long long)it->cells << 48);
+		/* (splitmix64: every bit of the key moves every bit) */
+		k += 0x9E3779B97F4A7C15ull;
+		k = (k ^ (k >> 30)) * 0xBF58476D1CE4E5B9ull;
+		k = (k ^ (k >> 27)) * 0x94D049BB133111EBull;
+		f->rowsig[y0[i]] += k ^ (k >> 31);
+	}
 }
 
 void
@@ -536,20 +694,18 @@ void
 cloud_place(const struct cloud *c, const struct cloud_frame *f, size_t i,
             int *x, int *y)
 {
-	const struct cloud_item *it = &c->items[i];
-	double q[3], per, cx = (f->w - 1) / 2.0, cy = (f->h - 1) / 2.0;
+	double q[3];
 
-	to_view(c, it->p, q);
-	per = CAMERA / (CAMERA + q[2]);
-	/* Screen y grows downward; the cloud's y upward. */
-	*x = (int)lround(cx + q[0] * f->rx * per - it->width / 2.0 + 0.5);
-	*y = (int)lround(cy - q[1] * f->ry * per);
+	to_view(c, c->items[i].p, q);
+	place(f, q, c->items[i].width, x, y);
 }
 
 void
 cloud_frame_free(struct cloud_frame *f)
 {
 	free(f->cells);
+	free(f->spans);
+	free(f->rowsig);
 	memset(f, 0, sizeof *f);
 }
 
@@ -598,16 +754,14 @@ void
 cloud_readable(const struct cloud *c, const struct cloud_frame *f, int *front,
                int *whole)
 {
-	int *owned = xcalloc(c->n ? c->n : 1, sizeof *owned);
-
 	*front = *whole = 0;
-	count_owned(c, f, owned);
+	if (f->cells == NULL)
+		return;
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->items[i].depth >= 0)
 			continue;
 		(*front)++;
-		if (owned[i] == c->items[i].width)
+		if (c->items[i].cells == c->items[i].width)
 			(*whole)++;
 	}
-	free(owned);
 }

@@ -48,17 +48,25 @@ static const struct look looks[ST_COUNT][3] = {
 	                     {A_BOLD, COLOR_WHITE, COLOR_RED},
 	                     {A_BOLD, 231, 124}},
 	[ST_KEY] = {{A_BOLD, -1, -1}, {A_BOLD, COLOR_GREEN, -1}, {A_BOLD, 35, -1}},
-	/* Depth fades toward the background: greys far, greens near; with
-	 * 8 colours dim, plain, bold; in monochrome the view hides the far
-	 * ones and makes the near ones bold. */
-	[ST_CLOUD_0] = {{A_NORMAL, -1, -1}, {A_DIM, -1, -1}, {A_NORMAL, 238, -1}},
-	[ST_CLOUD_1] = {{A_NORMAL, -1, -1}, {A_DIM, -1, -1}, {A_NORMAL, 242, -1}},
-	[ST_CLOUD_2] = {{A_NORMAL, -1, -1}, {A_NORMAL, COLOR_GREEN, -1},
-	                {A_NORMAL, 29, -1}},
-	[ST_CLOUD_3] = {{A_NORMAL, -1, -1}, {A_NORMAL, COLOR_GREEN, -1},
-	                {A_NORMAL, 35, -1}},
-	[ST_CLOUD_4] = {{A_BOLD, -1, -1}, {A_BOLD, COLOR_GREEN, -1},
-	                {A_BOLD, 48, -1}},
+	/* The cloud: weight and depth are separate cues.  Weight is a hue
+	 * (greys light, greens medium, ambers heavy), and bold for the heavy
+	 * ones; depth a fade toward a dark background, each weight's shades
+	 * of one hue, never a nearer one darker than a farther one.  With 8
+	 * colours: the hue, dim far and plain near (heavy: plain far, bold
+	 * near); in monochrome bold is the weight, and the view hides the
+	 * farthest two shades. */
+#define LIGHT(s, c256) [ST_CLOUD + (s)] = {{A_NORMAL, -1, -1}, \
+		{(s) < 2 ? A_DIM : A_NORMAL, -1, -1}, {A_NORMAL, c256, -1}}
+#define MEDIUM(s, c256) [ST_CLOUD + 5 + (s)] = {{A_NORMAL, -1, -1}, \
+		{(s) < 2 ? A_DIM : A_NORMAL, COLOR_GREEN, -1}, {A_NORMAL, c256, -1}}
+#define HEAVY(s, c256) [ST_CLOUD + 10 + (s)] = {{A_BOLD, -1, -1}, \
+		{(s) < 2 ? A_NORMAL : A_BOLD, COLOR_YELLOW, -1}, {A_BOLD, c256, -1}}
+	LIGHT(0, 239), LIGHT(1, 242), LIGHT(2, 245), LIGHT(3, 248), LIGHT(4, 252),
+	MEDIUM(0, 22), MEDIUM(1, 28), MEDIUM(2, 34), MEDIUM(3, 41), MEDIUM(4, 48),
+	HEAVY(0, 94), HEAVY(1, 136), HEAVY(2, 178), HEAVY(3, 220), HEAVY(4, 228),
+#undef LIGHT
+#undef MEDIUM
+#undef HEAVY
 	[ST_CLOUD_HOVER] = {{A_BOLD | A_UNDERLINE, -1, -1},
 	                    {A_BOLD | A_UNDERLINE, COLOR_YELLOW, -1},
 	                    {A_BOLD | A_UNDERLINE, 226, -1}},
@@ -81,6 +89,24 @@ theme_init(int colors)
 		if (l->fg >= 0 || l->bg >= 0)
 			init_pair((short)(s + 1), l->fg, l->bg);
 	}
+}
+
+enum style
+theme_cloud(int wclass, int shade)
+{
+	wclass = wclass < 0 ? 0 : wclass >= THEME_CLOUD_WEIGHTS ? THEME_CLOUD_WEIGHTS - 1 : wclass;
+	shade = shade < 0 ? 0 : shade >= THEME_CLOUD_SHADES ? THEME_CLOUD_SHADES - 1 : shade;
+	return (enum style)(ST_CLOUD + wclass * THEME_CLOUD_SHADES + shade);
+}
+
+void
+theme_look(enum style st, int lvl, attr_t *attr, short *fg, short *bg)
+{
+	const struct look *l = &looks[st][lvl < 0 ? 0 : lvl > 2 ? 2 : lvl];
+
+	*attr = l->attr;
+	*fg = l->fg;
+	*bg = l->bg;
 }
 
 void

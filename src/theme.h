@@ -25,11 +25,11 @@ enum style {
 	ST_STATUS,		/* the bottom line */
 	ST_STATUS_ERROR,
 	ST_KEY,			/* key names in the help */
-	ST_CLOUD_0,		/* tag-cloud depth shades, farthest */
-	ST_CLOUD_1,
-	ST_CLOUD_2,
-	ST_CLOUD_3,
-	ST_CLOUD_4,		/* nearest */
+	/* The tag cloud's labels: THEME_CLOUD_WEIGHTS weight classes (light,
+	 * medium, heavy) of THEME_CLOUD_SHADES depth shades each (farthest
+	 * first), from ST_CLOUD on: theme_cloud() gives one. */
+	ST_CLOUD,
+	ST_CLOUD_END = ST_CLOUD + 3 * 5 - 1,
 	ST_CLOUD_HOVER,		/* under the pointer */
 	ST_CLOUD_FOCUS,		/* chosen with Tab, or in the list */
 	ST_COUNT
@@ -41,5 +41,17 @@ void theme_init(int colors);
 
 /* The attributes and colour pair of a style. */
 void theme_get(enum style st, attr_t *attr, short *pair);
+
+/* A label's style in the tag cloud: weight class 0..2 (bold and a hue of
+ * its own for the heavy ones), depth shade 0 (farthest) .. 4 (nearest),
+ * a fade toward the background. */
+#define THEME_CLOUD_WEIGHTS 3
+#define THEME_CLOUD_SHADES 5
+enum style theme_cloud(int wclass, int shade);
+
+/* What the table says a style looks like at a colour level (0
+ * monochrome, 1 eight colours, 2 256), curses or not: its attributes and
+ * colours (-1 the terminal's default). */
+void theme_look(enum style st, int level, attr_t *attr, short *fg, short *bg);
 
 #endif

@@ -38,6 +38,10 @@
 #define MOTION_ON "\033[?1003h"
 #define MOUSE_OFF "\033[?1003l\033[?1002l\033[?1000l\033[?1006l"
 
+/* Whether curses may hold input it has read already: after it said it
+ * had none, only new input on the terminal gives it more. */
+static bool curses_pending = true;
+
 static struct {
 	bool open, closing;
 	SCREEN *screen;
@@ -372,10 +376,14 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	/* The cursor is hidden: never spend bytes moving it back after a
 	 * frame (app.c turns this off while the search prompt shows it). */
 	leaveok(stdscr, TRUE);
+	/* No look for typed-ahead input while a frame goes out (two or
+	 * three polls a frame): a frame is one write, sent whole anyway. */
+	typeahead(-1);
 	info->colors = count_colors(opts);
 	T.mouse = opts->mouse;
 	set_mouse();
 	tty_probe_replay();
+	curses_pending = true;	/* (the keys typed during the probe) */
 	return true;
 }
 
@@ -597,6 +605,7 @@ input_event(struct event *ev)
 	r = wget_wch(stdscr, &wc);
 	if (r == OK && wc == 27 && tty_probe_expecting() && late_report())
 		r = wget_wch(stdscr, &wc);
+	curses_pending = r != ERR;
 	if (r == ERR)
 		return false;
 	if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
@@ -623,7 +632,7 @@ tty_next(struct event *ev, int timeout_ms)
 			{STDIN_FILENO, POLLIN, 0},
 			{T.pipe[0], POLLIN, 0},
 		};
-		int wait = -1;
+		int wait = -1, r;
 
 		if (tty_output_failed()) {
 			/* A frame could not be sent: the terminal is gone. */
@@ -636,7 +645,7 @@ tty_next(struct event *ev, int timeout_ms)
 				return;
 		}
 		/* curses may hold input it has already read: ask it first. */
-		if (input_event(ev))
+		if (curses_pending && input_event(ev))
 			return;
 		if (deadline >= 0) {
 			long long left = deadline - monotonic_ms();
@@ -647,11 +656,19 @@ tty_next(struct event *ev, int timeout_ms)
 			}
 			wait = (int)left;
 		}
-		if (poll(p, 2, wait) < 0 && errno != EINTR) {
+		r = poll(p, 2, wait);
+		if (r < 0 && errno != EINTR) {
 			ev->type = EV_QUIT;
 			ev->signal = SIGHUP;
 			return;
 		}
+		if (r == 0 && wait >= 0) {
+			/* Nothing came: curses has nothing new to give. */
+			ev->type = EV_TIMEOUT;
+			return;
+		}
+		if (r > 0 && (p[0].revents & POLLIN))
+			curses_pending = true;
 		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			/* The terminal went away. */
 			ev->type = EV_QUIT;

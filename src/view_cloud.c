@@ -21,6 +21,9 @@
 #define NUDGE 0.5		/* rad/s a key adds */
 #define STILL_STEP (M_PI / 12)	/* a key's turn with --no-motion: 15 deg */
 #define POINTER_IDLE_MS 2000	/* no motion for this long: the pointer left */
+#define SPEED_STEP 1.5		/* + and - */
+#define OPEN_FRONT (-0.5)	/* a tag turned this far to the front opens */
+#define OPEN_MS 250		/* ...and after this long in any case */
 
 struct cloud_state {
 	bool ready;		/* c holds the items of a->b's tags */
@@ -28,6 +31,7 @@ struct cloud_state {
 	size_t *order;		/* those tags by weight */
 	struct cloud c;
 	struct cloud_frame f;	/* the last render; its owners index c */
+	struct cloud_drawn *drawn;	/* what the screen shows of it */
 	bool paused, still;
 	int fps;
 	double speed;		/* + and - */
@@ -35,7 +39,10 @@ struct cloud_state {
 	bool moving;
 	int hover, focus;	/* items, or -1 */
 	int opening;		/* item to open once it has turned to the front */
+	long long open_by;	/* ...at the latest then, ms */
 	int px, py;		/* the pointer, in body cells */
+	bool pointer_in;	/* ...over the cloud: the hover follows it */
+	unsigned long nkeys;	/* a->nkeys when the pointer last moved */
 	long long pointer_ms;	/* when it last moved */
 	bool dragging, dragged;
 	int drag_x, drag_y;
@@ -102,6 +109,7 @@ forget(struct cloud_state *s)
 	if (s->ready)
 		cloud_free(&s->c);
 	cloud_frame_free(&s->f);
+	cloud_drawn_free(s->drawn);
 	free(s->order);
 	s->order = NULL;
 	s->ready = false;
@@ -124,8 +132,9 @@ open_item(struct app *a, struct cloud_state *s, int i)
 		app_open_tag(a, (size_t)s->c.items[i].tag);
 }
 
-/* Bring item i to the front, then open its page: at once when nothing
- * may move (still, or paused). */
+/* Open item i's page: at once when it is in the front half or nothing
+ * may move (still, or paused); one further back turns toward the front
+ * first, and opens once well round, OPEN_MS at the most. */
 static void
 front_and_open(struct app *a, struct cloud_state *s, int i)
 {
@@ -133,12 +142,13 @@ front_and_open(struct app *a, struct cloud_state *s, int i)
 		return;
 	s->focus = i;
 	a->tag = s->c.items[i].tag;
-	if (s->still || s->paused) {
+	if (s->still || s->paused || s->c.items[i].depth < 0) {
 		a->msg[0] = '\0';	/* not "Paused" on the page */
 		open_item(a, s, i);
 		return;
 	}
 	s->opening = i;
+	s->open_by = monotonic_ms() + OPEN_MS;
 	cloud_focus(&s->c, i);
 	s->moving = true;
 }
@@ -156,7 +166,8 @@ steer(struct cloud_state *s, long long now)
 		return;
 	dx = (s->px - cx) / (s->f.rx + 4);
 	dy = (s->py - cy) / (s->f.ry + 2);
-	if (now - s->pointer_ms > POINTER_IDLE_MS || fabs(dx) > 1.3 || fabs(dy) > 1.3) {
+	if (!s->pointer_in || now - s->pointer_ms > POINTER_IDLE_MS || fabs(dx) > 1.3
+	    || fabs(dy) > 1.3) {
 		settle(s);	/* the pointer left: back to the drift */
 		return;
 	}
@@ -182,8 +193,14 @@ advance(struct app *a, struct cloud_state *s)
 	if (s->pointer_ms > 0)
 		steer(s, now);
 	s->moving = cloud_step(&s->c, dt * s->speed) || s->dragging;
-	if (s->opening >= 0 && s->c.focus < 0)
-		open_item(a, s, s->opening);
+	if (valid(s, s->opening)) {
+		double q = 0;
+
+		for (int k = 0; k < 3; k++)
+			q += s->c.rot[2][k] * s->c.items[s->opening].p[k];
+		if (s->c.focus < 0 || q < OPEN_FRONT || now >= s->open_by)
+			open_item(a, s, s->opening);
+	}
 }
 
 /* ------------------------------------------------------------ keys */
@@ -273,17 +290,21 @@ prompt_done(struct app *a, void *st, const char *text)
 		focus_next(a, st, 1, true);
 }
 
+/* An arrow: a push to the spin; still or paused, a step of STILL_STEP
+ * at once, and the cloud stays as it was (paused: no drift). */
 static void
-nudge(struct cloud_state *s, double ax, double ay)
+nudge(struct app *a, struct cloud_state *s, double ax, double ay)
 {
-	if (s->still) {
+	if (s->still || s->paused) {
 		cloud_turn(&s->c, ax * STILL_STEP, ay * STILL_STEP);
+		s->c.focus = -1;
+		if (s->paused)
+			app_message(a, false, "%s", _("Paused: the arrows turn it, Space goes on"));
 		return;
 	}
 	s->c.focus = -1;
 	s->c.vx += ax * NUDGE;
 	s->c.vy += ay * NUDGE;
-	s->paused = false;
 	s->moving = true;
 }
 
@@ -293,7 +314,32 @@ toggle_pause(struct app *a, struct cloud_state *s)
 	s->paused = !s->paused;
 	if (s->paused)
 		app_message(a, false, "%s", _("Paused: Space goes on"));
+	else if (s->still)
+		app_message(a, false, "%s", _("Still (--no-motion): the arrows turn it"));
+	else
+		app_message(a, false, "%s", _("Moving: Space pauses"));
 	s->last = monotonic_ms();
+}
+
+/* + and -: the speed, said; paused, it is the speed to go on at. */
+static void
+set_speed(struct app *a, struct cloud_state *s, double by)
+{
+	s->speed = fmax(0.25, fmin(s->speed * by, 4));
+	if (s->speed > 0.99 && s->speed < 1.01)
+		s->speed = 1;
+	s->moving = !s->paused;
+	if (s->paused)
+		/* xgettext:c-format */
+		app_message(a, false, _("Speed \u00d7%.3g once it goes on (paused: Space)"),
+		            s->speed);
+	else if (s->still)
+		/* xgettext:c-format */
+		app_message(a, false, _("Speed \u00d7%.3g (still: the cloud turns with the keys)"),
+		            s->speed);
+	else
+		/* xgettext:c-format */
+		app_message(a, false, _("Speed \u00d7%.3g"), s->speed);
 }
 
 static bool
@@ -308,11 +354,11 @@ command(struct app *a, void *st, enum action act, int index)
 	switch (act) {
 	case ACT_TURN_UP:
 	case ACT_TURN_DOWN:
-		nudge(s, act == ACT_TURN_UP ? 1 : -1, 0);	/* the front goes up */
+		nudge(a, s, act == ACT_TURN_UP ? 1 : -1, 0);	/* the front goes up */
 		return true;
 	case ACT_TURN_LEFT:
 	case ACT_TURN_RIGHT:
-		nudge(s, 0, act == ACT_TURN_LEFT ? 1 : -1);
+		nudge(a, s, 0, act == ACT_TURN_LEFT ? 1 : -1);
 		return true;
 	case ACT_TAG_NEXT:
 	case ACT_TAG_PREV:
@@ -336,11 +382,10 @@ command(struct app *a, void *st, enum action act, int index)
 		toggle_pause(a, s);
 		return true;
 	case ACT_FASTER:
-		s->speed = fmin(s->speed * 1.25, 4);
-		s->moving = true;
+		set_speed(a, s, SPEED_STEP);
 		return true;
 	case ACT_SLOWER:
-		s->speed = fmax(s->speed / 1.25, 0.25);
+		set_speed(a, s, 1 / SPEED_STEP);
 		return true;
 	case ACT_LIST:
 		app_show_view(a, VIEW_LIST);
@@ -392,7 +437,8 @@ release(struct app *a, struct cloud_state *s, int x, int y)
 		s->moving = true;
 		return;
 	}
-	front_and_open(a, s, cloud_hit(&s->c, &s->f, x, y));
+	s->hover = cloud_hit(&s->c, &s->f, x, y);
+	front_and_open(a, s, s->hover);
 }
 
 static bool
@@ -426,7 +472,9 @@ mouse(struct app *a, void *st, const MEVENT *m)
 		s->px = x;
 		s->py = y;
 		s->pointer_ms = now;
-		s->hover = cloud_hit(&s->c, &s->f, x, y);
+		s->nkeys = a->nkeys;
+		s->pointer_in = y >= 0 && y < s->f.h && x >= 0 && x < s->f.w;
+		s->hover = s->pointer_in ? cloud_hit(&s->c, &s->f, x, y) : -1;
 	}
 	s->moving = !s->still || s->moving;
 	return true;
@@ -443,14 +491,36 @@ init(struct app *a)
 	s->fps = a->opts->fps > 0 ? a->opts->fps : 30;
 	s->speed = 1;
 	s->hover = s->focus = s->opening = -1;
+	s->drawn = xcalloc(1, sizeof *s->drawn);
 	return s;
 }
 
 static void
 state_free(void *st)
 {
-	forget(st);
-	free(st);
+	struct cloud_state *s = st;
+
+	forget(s);
+	free(s->drawn);
+	free(s);
+}
+
+/* The pointer is forgotten: it left, a key was pressed, the tab
+ * changed.  The hover ends with it. */
+static void
+pointer_gone(struct cloud_state *s)
+{
+	s->pointer_in = false;
+	s->hover = -1;
+}
+
+/* The Cloud tab is shown (again): what the pointer did before is over. */
+static void
+go(struct app *a, void *st, const struct place *p)
+{
+	(void)a;
+	(void)p;
+	pointer_gone(st);
 }
 
 static void
@@ -463,7 +533,7 @@ changed(struct app *a, void *st, unsigned what)
 		 * orientation with new labels; else it starts anew.  Either
 		 * way the old frame indexes what is gone. */
 		cloud_frame_free(&s->f);
-		s->hover = -1;
+		pointer_gone(s);
 		s->dragging = false;
 		if (s->ready && s->ntags == a->b->ntags) {
 			cloud_relabel(&s->c, a->b);
@@ -475,6 +545,8 @@ changed(struct app *a, void *st, unsigned what)
 	} else if ((what & CHANGE_LANG) && s->ready) {
 		cloud_relabel(&s->c, a->b);
 	}
+	if (what & (CHANGE_LANG | CHANGE_SIZE))
+		pointer_gone(s);
 }
 
 static int
@@ -491,11 +563,16 @@ tick(struct app *a, void *st)
 		return -1;	/* the focused tag's page has just opened */
 	if (!valid(s, s->focus))
 		s->focus = -1;
+	if (s->nkeys != a->nkeys)
+		pointer_gone(s);	/* a key: the hand is on the keyboard */
 	if (!valid(s, s->hover))
 		s->hover = -1;
 	follow_choice(a, s);
 	cloud_pin(&s->c, s->focus, s->hover);
 	cloud_render(&s->c, &s->f, COLS, a->body_height);
+	/* The hover lasts while the pointer is over the tag: the cloud
+	 * turning it away ends it. */
+	s->hover = s->pointer_in ? cloud_hit(&s->c, &s->f, s->px, s->py) : -1;
 	if (s->paused || !s->moving)
 		return -1;
 	due = s->last + 1000 / s->fps - monotonic_ms();
@@ -506,7 +583,8 @@ static void
 draw(const struct app *a, const void *st, int top, int height)
 {
 	const struct cloud_state *s = st;
-	struct cloud_look look = {a->tty.colors, s->hover, s->focus};
+	struct cloud_look look = {a->tty.colors, s->hover, s->focus, -1, -1};
+	int x;
 
 	(void)height;
 	if (a->b->ntags == 0) {
@@ -514,7 +592,11 @@ draw(const struct app *a, const void *st, int top, int height)
 		          COLS - app_margin(), ST_NORMAL);
 		return;
 	}
-	cloud_draw(stdscr, top, &s->f, &look);
+	if (valid(s, s->hover) && s->f.cells != NULL)
+		cloud_place(&s->c, &s->f, (size_t)s->hover, &x, &look.hover_row);
+	if (valid(s, s->focus) && s->f.cells != NULL)
+		cloud_place(&s->c, &s->f, (size_t)s->focus, &x, &look.focus_row);
+	cloud_draw(stdscr, top, &s->f, &look, s->drawn, a->erased);
 }
 
 /* "Cloud  5/22": the chosen tag's rank by weight. */
@@ -542,6 +624,7 @@ const struct view view_cloud = {
 	.init = init,
 	.free = state_free,
 	.changed = changed,
+	.go = go,
 	.tick = tick,
 	.draw = draw,
 	.command = command,
@@ -549,4 +632,5 @@ const struct view view_cloud = {
 	.prompt_done = prompt_done,
 	.pointer = pointer,
 	.status = status,
+	.keeps_body = true,
 };

@@ -47,6 +47,16 @@ ensure(const struct app *a, struct list_state *s)
 		s->sel = s->n > 0 ? s->n - 1 : 0;
 }
 
+/* The list always has a row chosen: shown, it is the chosen tag the
+ * cloud turns to as well -- one choice for both. */
+static void
+share(struct app *a, struct list_state *s)
+{
+	ensure(a, s);
+	if (a->tag < 0 && s->sel < s->n)
+		a->tag = (long)s->order[s->sel];
+}
+
 /* Choose rank r: the cloud sees it too. */
 static void
 choose(struct app *a, struct list_state *s, size_t r)
@@ -83,10 +93,11 @@ open_chosen(struct app *a, struct list_state *s)
 		app_open_tag(a, s->order[s->sel]);
 }
 
+/* The cloud's look of a tag's weight, at its nearest. */
 static enum style
 weight_style(int weight)
 {
-	return weight >= 8 ? ST_CLOUD_4 : weight >= 5 ? ST_CLOUD_3 : ST_CLOUD_2;
+	return theme_cloud(cloud_weight_class(weight), THEME_CLOUD_SHADES - 1);
 }
 
 /* ------------------------------------------------------------ the mode */
@@ -126,7 +137,7 @@ tick(struct app *a, void *st)
 	struct list_state *s = st;
 	size_t h = a->body_height > 0 ? (size_t)a->body_height : 1;
 
-	ensure(a, s);
+	share(a, s);
 	if (s->sel < s->top)
 		s->top = s->sel;
 	if (s->sel >= s->top + h)

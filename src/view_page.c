@@ -232,11 +232,21 @@ paint_span(int y, int x, const struct dline *l, size_t from, size_t to,
 	return paint_text(stdscr, y, x, l->src + from, to - from, maxw, st);
 }
 
+/* The block a tag led to is marked, as a search match is, until the
+ * next key. */
+static bool
+target_line(const struct app *a, const struct dline *l)
+{
+	return a->target.block >= 0 && l->block == a->target.block
+	    && a->target.page == a->page && a->target.nkeys == a->nkeys;
+}
+
 static void
-draw_text(const struct page_state *s, int y, int x, size_t i, int maxw)
+draw_text(const struct app *a, const struct page_state *s, int y, int x, size_t i,
+          int maxw)
 {
 	const struct dline *l = &s->doc.v[i];
-	enum style st = text_style(s, l);
+	enum style st = target_line(a, l) ? ST_MATCH : text_style(s, l);
 	size_t pos = l->start;
 
 	if (l->overwide) {
@@ -283,7 +293,7 @@ draw_line(const struct app *a, const struct page_state *s, int y, size_t i)
 	if (*mark != '\0')
 		x += paint_str(stdscr, y, x, mark, right - x,
 		               l->mark == MARK_ARROW ? text_style(s, l) : ST_MARK);
-	draw_text(s, y, x, i, right - x);
+	draw_text(a, s, y, x, i, right - x);
 }
 
 static void

@@ -587,6 +587,23 @@ proc_cpu_ticks(pid_t pid)
 	return (long)(ut + st);
 }
 
+long
+proc_write_calls(pid_t pid)
+{
+	char path[64], line[128];
+	long n = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "/proc/%ld/io", (long)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, fp) != NULL)
+		if (sscanf(line, "syscw: %ld", &n) == 1)
+			break;
+	fclose(fp);
+	return n;
+}
+
 /* ------------------------------------------------------------ running without a terminal */
 
 void

@@ -209,6 +209,10 @@ const char *proc_stat(pid_t pid, char *buf, size_t size);
  * (sysconf(_SC_CLK_TCK) a second); -1 if unknown. */
 long proc_cpu_ticks(pid_t pid);
 
+/* The write calls a process made so far (/proc/PID/io's syscw: a frame of
+ * the program is one); -1 if unknown. */
+long proc_write_calls(pid_t pid);
+
 /* ------------------------------------------------------------ running without a terminal */
 
 /* What a program wrote, and how it ended. */

@@ -28,18 +28,7 @@
 static long
 write_calls(struct vt *t)
 {
-	char path[64], line[128];
-	long n = -1;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "/proc/%ld/io", (long)vt_pid(t));
-	if ((fp = fopen(path, "r")) == NULL)
-		return -1;
-	while (fgets(line, sizeof line, fp) != NULL)
-		if (sscanf(line, "syscw: %ld", &n) == 1)
-			break;
-	fclose(fp);
-	return n;
+	return proc_write_calls(vt_pid(t));
 }
 
 /* keys, then the write calls the frame they cause took. */

@@ -93,7 +93,7 @@ int
 main(void)
 {
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
-	SCREEN *s;
+	SCREEN *s = NULL;
 
 	setenv("TERM", "xterm-256color", 1);
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
