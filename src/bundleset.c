@@ -111,48 +111,56 @@ bundleset_free(struct bundleset *set)
 	for (int l = 0; l < LANG_COUNT; l++) {
 		bundle_free(set->lang[l]);
 		set->lang[l] = NULL;
+		free(set->why[l]);
+		set->why[l] = NULL;
 	}
+	set->pending = 0;
 	free(set->dir);
 	set->dir = NULL;
 }
 
-static bool
-load_one(struct bundleset *set, enum lang l, const char *path,
-         struct bundle_error *err)
+/* Language l's file, read and checked on its own: the language it says
+ * it is must be the one it is named for. */
+static struct bundle *
+load_file(enum lang l, const char *path, struct bundle_error *err)
 {
 	struct bundle *b = bundle_load_file(path, err);
 
-	if (b == NULL)
-		return false;
-	set->lang[l] = b;
-	if (strcmp(b->lang, lang_code(l)) != 0) {
+	if (b != NULL && strcmp(b->lang, lang_code(l)) != 0) {
 		bundle_error_set(err, path, b->lang_at,
 		                 _("lang is '%s', but the file is named for '%s'"),
 		                 b->lang, lang_code(l));
-		return false;
+		bundle_free(b);
+		return NULL;
 	}
-	for (int r = 0; r < (int)l; r++)
-		if (set->lang[r] != NULL)
-			return bundle_check_parallel(set->lang[r], b, err);
-	return true;
+	return b;
 }
 
-/* Load language l into set if its file is there; false on an error,
- * and *found counts the files seen. */
-static bool
-load_if_there(struct bundleset *set, const char *dir, enum lang l, int *found,
-              struct bundle_error *err)
+static char *
+lang_path(const char *dir, enum lang l)
 {
 	struct sbuf path = {0};
-	bool ok = true;
 
 	sbuf_printf(&path, "%s/%s.yaml", dir, lang_code(l));
-	if (access(path.s, F_OK) == 0 || errno != ENOENT) {
-		(*found)++;
-		ok = load_one(set, l, path.s, err);
-	}
-	sbuf_free(&path);
-	return ok;
+	return path.s;
+}
+
+/* Is l's file there (or there but unreadable: loading will say why)? */
+static bool
+file_there(const char *dir, enum lang l)
+{
+	char *path = lang_path(dir, l);
+	bool there = access(path, F_OK) == 0 || errno != ENOENT;
+
+	free(path);
+	return there;
+}
+
+static void
+init(struct bundleset *set, const char *dir)
+{
+	memset(set, 0, sizeof *set);
+	set->dir = xstrdup(dir);
 }
 
 static bool
@@ -169,50 +177,116 @@ bool
 bundleset_load(struct bundleset *set, const char *dir,
                struct bundle_error *err)
 {
-	int found = 0;
+	bool first = true;
 
-	memset(set, 0, sizeof *set);
-	set->dir = xstrdup(dir);
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (!load_if_there(set, dir, (enum lang)l, &found, err)) {
+	init(set, dir);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		char *path;
+		struct bundle *b;
+
+		if (!file_there(dir, (enum lang)l))
+			continue;
+		path = lang_path(dir, (enum lang)l);
+		b = load_file((enum lang)l, path, err);
+		free(path);
+		if (b == NULL || (!first && !bundle_check_parallel(set->lang[set->ref], b, err))) {
+			bundle_free(b);
 			bundleset_free(set);
 			return false;
 		}
-	if (found == 0)
+		set->lang[l] = b;
+		if (first)
+			set->ref = (enum lang)l;
+		first = false;
+	}
+	if (first)
 		return none_found(set, dir, err);
 	return true;
 }
 
 bool
-bundleset_load_one(struct bundleset *set, const char *dir, enum lang l,
-                   bool *missing, struct bundle_error *err)
+bundleset_open(struct bundleset *set, const char *dir, enum lang *l,
+               bool fallback, bool *missing, struct bundle_error *err)
 {
-	int found = 0;
+	enum lang shown = *l;
+	char *path;
 
-	memset(set, 0, sizeof *set);
-	set->dir = xstrdup(dir);
+	init(set, dir);
 	*missing = false;
-	if (!load_if_there(set, dir, l, &found, err)) {
+	for (int k = 0; k < LANG_COUNT; k++)
+		if (file_there(dir, (enum lang)k))
+			set->pending |= 1u << k;
+	if (set->pending == 0)
+		return none_found(set, dir, err);
+	if (!(set->pending & (1u << shown))) {
+		*missing = true;
+		if (!fallback) {
+			bundleset_free(set);
+			return false;
+		}
+		while (!(set->pending & (1u << shown)))
+			shown = (enum lang)((shown + 1) % LANG_COUNT);
+	}
+	set->pending &= ~(1u << shown);
+	path = lang_path(dir, shown);
+	set->lang[shown] = load_file(shown, path, err);
+	free(path);
+	if (set->lang[shown] == NULL) {
 		bundleset_free(set);
 		return false;
 	}
-	if (found == 0) {
-		*missing = true;
-		return none_found(set, dir, err);
-	}
+	set->ref = shown;
+	*l = shown;
 	return true;
+}
+
+int
+bundleset_load_pending(struct bundleset *set)
+{
+	struct bundle_error err;
+	struct bundle *b;
+	char *path;
+	int l = 0;
+
+	if (set->pending == 0)
+		return -1;
+	while (!(set->pending & (1u << l)))
+		l++;
+	set->pending &= ~(1u << l);
+	path = lang_path(set->dir, (enum lang)l);
+	b = load_file((enum lang)l, path, &err);
+	free(path);
+	if (b != NULL && !bundle_check_parallel(set->lang[set->ref], b, &err)) {
+		bundle_free(b);
+		b = NULL;
+	}
+	if (b == NULL)
+		set->why[l] = bundle_error_text(&err);
+	set->lang[l] = b;
+	return l;
+}
+
+enum lang
+bundleset_step_lang(const struct bundleset *set, enum lang l, int dir,
+                    int *skipped)
+{
+	int step = dir < 0 ? LANG_COUNT - 1 : 1;
+	int n = (int)l;
+
+	if (skipped != NULL)
+		*skipped = -1;
+	for (int i = 0; i < LANG_COUNT; i++) {
+		n = (n + step) % LANG_COUNT;
+		if (set->lang[n] != NULL)
+			return (enum lang)n;
+		if (skipped != NULL && *skipped < 0 && set->why[n] != NULL)
+			*skipped = n;
+	}
+	return l;
 }
 
 enum lang
 bundleset_next_lang(const struct bundleset *set, enum lang l, int dir)
 {
-	int step = dir < 0 ? LANG_COUNT - 1 : 1;
-	int n = (int)l;
-
-	for (int i = 0; i < LANG_COUNT; i++) {
-		n = (n + step) % LANG_COUNT;
-		if (set->lang[n] != NULL)
-			return (enum lang)n;
-	}
-	return l;
+	return bundleset_step_lang(set, l, dir, NULL);
 }

@@ -74,31 +74,55 @@ check_set(const struct bundleset *set)
 	return EXIT_OK;
 }
 
-/* The language asked for (--lang), else the environment's, else the
- * first there is -- then note says which is shown and why.  A --lang
- * whose file is missing is a data problem: status 1, the file named. */
+/* The language asked for (--lang), else the environment's; -1 after
+ * saying that --lang names none of ours. */
+static int
+asked_lang(const struct options *o)
+{
+	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+
+	if (l < 0)
+		usage_error(_("unknown language '%s' (valid: %s)"),
+		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
+	return l;
+}
+
+/* A --lang whose file is missing is a data problem: status 1, the file
+ * named. */
+static int
+no_such_file(const char *dir, enum lang l)
+{
+	warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"), dir,
+	      lang_code(l));
+	return EXIT_INVALID;
+}
+
+static void
+say_fallback(struct sbuf *note, enum lang asked, const struct bundleset *set,
+             enum lang shown)
+{
+	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code(asked),
+	                set->dir, set->lang[shown]->name);
+}
+
+/* For --dump, of the whole set: the language asked for, else the
+ * environment's, else the first there is -- then note says which is
+ * shown and why. */
 static int
 choose_lang(const struct options *o, const struct bundleset *set, enum lang *out,
             struct sbuf *note)
 {
-	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+	int l = asked_lang(o);
 
-	if (l < 0) {
-		usage_error(_("unknown language '%s' (valid: %s)"),
-		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
+	if (l < 0)
 		return EXIT_USAGE;
-	}
 	*out = (enum lang)l;
 	if (set->lang[l] != NULL)
 		return EXIT_OK;
-	if (o->lang != NULL) {
-		warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"),
-		      set->dir, lang_code((enum lang)l));
-		return EXIT_INVALID;
-	}
+	if (o->lang != NULL)
+		return no_such_file(set->dir, (enum lang)l);
 	*out = bundleset_next_lang(set, (enum lang)l, 1);
-	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code((enum lang)l),
-	                set->dir, set->lang[*out]->name);
+	say_fallback(note, (enum lang)l, set, *out);
 	return EXIT_OK;
 }
 
@@ -198,55 +222,35 @@ run_browser(const struct options *o, struct bundleset *set, enum lang lang,
 	return app_run(set, lang, page, &ao);
 }
 
-/* --dump shows one language: load that file alone -- the asked-for one,
- * else the environment's, else the first there is (and say so). */
+/* The browser shows first and checks the rest after: the language to
+ * show is loaded and checked alone here, the others once its first screen
+ * is out (app.c).  The terminal is asked its question first, so that the
+ * answer comes while the file loads; it is given back before anything can
+ * be printed. */
 static int
-load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
+open_for_browser(const struct options *o, const char *dir, struct bundleset *set,
+                 enum lang *lang, struct sbuf *note)
 {
 	struct bundle_error err;
-	int first = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+	int asked = asked_lang(o);
+	bool ok, missing;
 
-	if (first < 0) {
-		usage_error(_("unknown language '%s' (valid: %s)"),
-		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
+	if (asked < 0)
 		return EXIT_USAGE;
-	}
-	for (int k = 0; k < LANG_COUNT; k++) {
-		enum lang l = (enum lang)((first + k) % LANG_COUNT);
-		bool missing;
-
-		if (bundleset_load_one(set, dir, l, &missing, &err)) {
-			if (k > 0)
-				warnx(_("No %s.yaml in %s: showing %s"),
-				      lang_code((enum lang)first), dir, set->lang[l]->name);
-			return EXIT_OK;
-		}
-		if (!missing)
-			break;
-		if (o->lang != NULL) {
-			warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"),
-			      dir, lang_code(l));
-			return EXIT_INVALID;
-		}
-	}
-	bundle_error_print(&err, stderr);
-	return EXIT_INVALID;
-}
-
-/* Every language, for --check and the browser.  The browser asks the
- * terminal its question first, so that the answer comes while the files
- * load; the terminal is given back before anything can be printed. */
-static bool
-load_all(const struct options *o, const char *dir, struct bundleset *set,
-         struct bundle_error *err)
-{
-	bool ok;
-
-	if (!o->check && o->ambiguous == AMBIGUOUS_AUTO)
+	*lang = (enum lang)asked;
+	if (o->ambiguous == AMBIGUOUS_AUTO)
 		tty_probe_start();
-	ok = bundleset_load(set, dir, err);
+	ok = bundleset_open(set, dir, lang, o->lang == NULL, &missing, &err);
 	tty_probe_wait();
-	return ok;
+	if (!ok && missing)
+		return no_such_file(dir, (enum lang)asked);
+	if (!ok) {
+		bundle_error_print(&err, stderr);
+		return EXIT_INVALID;
+	}
+	if (missing)
+		say_fallback(note, (enum lang)asked, set, *lang);
+	return EXIT_OK;
 }
 
 static int
@@ -267,27 +271,32 @@ run(const struct options *opts)
 	if (o->check && o->nfiles > 0)
 		return check_files(o->files, o->nfiles);
 	dir = datadir_find(o->data_dir);
-	if (o->dump) {
-		status = load_for_dump(o, dir, &set);
+	if (!o->check && !o->dump) {
+		/* The browser: the shown language now, the others later. */
+		status = open_for_browser(o, dir, &set, &lang, &note);
 		free(dir);
-		if (status != EXIT_OK)
-			return status;
-	} else if (!load_all(o, dir, &set, &err)) {
+		if (status == EXIT_OK
+		    && (status = choose_page(o, set.lang[lang], &page)) == EXIT_OK)
+			status = run_browser(o, &set, lang, page, note.s);
+		bundleset_free(&set);
+		sbuf_free(&note);
+		return status;
+	}
+	/* --check and --dump: every language, checked to agree, first. */
+	if (!bundleset_load(&set, dir, &err)) {
 		bundle_error_print(&err, stderr);
 		free(dir);
 		return EXIT_INVALID;
-	} else {
-		free(dir);
 	}
-	if (o->check)
+	free(dir);
+	if (o->check) {
 		status = check_set(&set);
-	else if ((status = choose_lang(o, &set, &lang, &note)) != EXIT_OK
-	         || (status = choose_page(o, set.lang[lang], &page)) != EXIT_OK)
-		;	/* said */
-	else if (o->dump)
+	} else if ((status = choose_lang(o, &set, &lang, &note)) == EXIT_OK
+	           && (status = choose_page(o, set.lang[lang], &page)) == EXIT_OK) {
+		if (note.s != NULL)
+			warnx("%s", note.s);
 		status = run_dump(o, set.lang[lang], page);
-	else
-		status = run_browser(o, &set, lang, page, note.s);
+	}
 	bundleset_free(&set);
 	sbuf_free(&note);
 	return status;
