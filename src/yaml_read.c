@@ -238,12 +238,29 @@ check_chars(struct loader *L, const char *s, size_t n)
 	return true;
 }
 
+/* Each character once: is s[0..n) valid and made of plain characters
+ * and line feeds (sanitize_char_plain), so that it is NFC already?
+ * False also for anything check_chars would refuse, for it to say why. */
 static bool
-is_ascii(const char *s, size_t n)
+all_plain(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (p < end) {
+		ucs4_t c;
+		int len;
+
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\n') || *p == 0x7F)
+				return false;
+			p++;
+			continue;
+		}
+		if ((len = u8_mbtoucr(&c, p, (size_t)(end - p))) < 0
+		    || !sanitize_char_plain(c))
 			return false;
+		p += len;
+	}
 	return true;
 }
 
@@ -253,20 +270,24 @@ ld_get_text(struct loader *L, char **out, unsigned flags)
 	const char *s;
 	size_t n, nfc_len;
 	uint8_t *nfc;
+	bool plain;
 
 	if (!ld_expect(L, YAML_SCALAR_EVENT, N_("text")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	n = L->ev.data.scalar.length;
-	if (!check_chars(L, s, n))
+	/* The common case, plain text, is looked at once: valid, allowed
+	 * and NFC already.  Anything else is checked closely, and
+	 * normalised. */
+	plain = all_plain(s, n);
+	if (!plain && !check_chars(L, s, n))
 		return false;
 	trim(&s, &n);
 	if (n == 0)
 		return ld_fail(L, ld_here(L), _("'%s' must not be empty"), L->key);
 	if ((flags & ONE_LINE) && memchr(s, '\n', n) != NULL)
 		return ld_fail(L, ld_here(L), _("'%s' must be a single line"), L->key);
-	/* ASCII is already NFC: the common case costs no normalisation. */
-	if (is_ascii(s, n)) {
+	if (plain) {
 		*out = xmemdup0(s, n);
 		return true;
 	}
