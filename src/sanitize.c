@@ -87,6 +87,9 @@ sanitize_char_plain(ucs4_t c)
 
 	if (c < 0x80)
 		return c >= 0x20 && c < 0x7F;
+	/* The ideographs and Hangul syllables, most of CJK text, at once. */
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+		return true;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
