@@ -2,6 +2,8 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -173,35 +175,123 @@ none_found(struct bundleset *set, const char *dir, struct bundle_error *err)
 	return false;
 }
 
+/* --check, --dump and a reload read every file: two at a time, on the
+ * machine's second core, each file read and checked on its own by
+ * whichever thread takes it first; what they found is then taken in the
+ * order of the languages, so that the result, and the error reported
+ * (the first language's), are those of reading them one by one. */
+struct loading {
+	const char *dir;
+	unsigned there;			/* bit l: l's file is there */
+	atomic_int next;		/* the next language to take */
+	struct bundle *b[LANG_COUNT];
+	struct bundle_error err[LANG_COUNT];
+};
+
+static void
+load_some(struct loading *j)
+{
+	int l;
+
+	while ((l = atomic_fetch_add(&j->next, 1)) < LANG_COUNT) {
+		char *path;
+
+		if (!(j->there & (1u << l)))
+			continue;
+		path = lang_path(j->dir, (enum lang)l);
+		j->b[l] = load_file((enum lang)l, path, &j->err[l]);
+		free(path);
+	}
+}
+
+static void *
+loader_thread(void *arg)
+{
+	load_some(arg);
+	return NULL;
+}
+
+unsigned
+bundleset_files(const char *dir)
+{
+	unsigned there = 0;
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (file_there(dir, (enum lang)l))
+			there |= 1u << l;
+	return there;
+}
+
 bool
 bundleset_load(struct bundleset *set, const char *dir,
                struct bundle_error *err)
 {
-	bool first = true;
+	return bundleset_load_first(set, dir, -1, NULL, NULL, err);
+}
+
+bool
+bundleset_load_first(struct bundleset *set, const char *dir, int first_lang,
+                     void (*ready)(struct bundle *b, void *arg), void *arg,
+                     struct bundle_error *err)
+{
+	struct loading *j = xcalloc(1, sizeof *j);
+	unsigned there = bundleset_files(dir);
+	pthread_t thread;
+	bool first = true, helped, ok = true;
 
 	init(set, dir);
-	for (int l = 0; l < LANG_COUNT; l++) {
-		char *path;
-		struct bundle *b;
+	if (there == 0) {
+		free(j);
+		return none_found(set, dir, err);
+	}
+	if (first_lang >= 0 && !(there & (1u << first_lang)))
+		first_lang = -1;
+	j->dir = dir;
+	/* The first language is this thread's; the helper starts on the
+	 * others at once. */
+	j->there = first_lang >= 0 ? there & ~(1u << first_lang) : there;
+	atomic_init(&j->next, 0);
+	/* Built once here, not by two threads at once in a message. */
+	for (int k = LANG_LIST_CODES; k <= LANG_LIST_FILES; k++)
+		(void)lang_list((enum lang_list)k);
+	helped = (there & (there - 1)) != 0
+	         && pthread_create(&thread, NULL, loader_thread, j) == 0;
+	if (first_lang >= 0) {
+		char *path = lang_path(dir, (enum lang)first_lang);
 
-		if (!file_there(dir, (enum lang)l))
-			continue;
-		path = lang_path(dir, (enum lang)l);
-		b = load_file((enum lang)l, path, err);
+		j->b[first_lang] = load_file((enum lang)first_lang, path, &j->err[first_lang]);
 		free(path);
-		if (b == NULL || (!first && !bundle_check_parallel(set->lang[set->ref], b, err))) {
+		if (j->b[first_lang] != NULL && ready != NULL)
+			ready(j->b[first_lang], arg);
+	}
+	load_some(j);
+	if (helped)
+		pthread_join(thread, NULL);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		struct bundle *b = j->b[l];
+
+		if (!(there & (1u << l)))
+			continue;
+		j->b[l] = NULL;
+		if (ok && b == NULL) {
+			*err = j->err[l];
+			ok = false;
+		} else if (ok && !first && !bundle_check_parallel(set->lang[set->ref], b, err)) {
+			ok = false;
+		}
+		if (!ok) {
 			bundle_free(b);
-			bundleset_free(set);
-			return false;
+			continue;
 		}
 		set->lang[l] = b;
 		if (first)
 			set->ref = (enum lang)l;
 		first = false;
 	}
-	if (first)
-		return none_found(set, dir, err);
-	return true;
+	free(j);
+	if (!ok)
+		bundleset_free(set);
+	return ok;
 }
 
 bool

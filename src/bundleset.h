@@ -26,6 +26,19 @@ bool bundleset_load(struct bundleset *set, const char *dir,
                     struct bundle_error *err);
 void bundleset_free(struct bundleset *set);
 
+/* The same, with language first (-1: none; or one whose file is not
+ * there) read before the others, and given to ready (may be NULL) in the
+ * calling thread while the others are still being read and checked: for
+ * --dump to lay its pages out meanwhile.  ready may change the text of
+ * what it is given, not its structure; nothing it makes may be shown
+ * before this returns true. */
+bool bundleset_load_first(struct bundleset *set, const char *dir, int first,
+                          void (*ready)(struct bundle *b, void *arg), void *arg,
+                          struct bundle_error *err);
+
+/* Which language files dir has: bit l for language l. */
+unsigned bundleset_files(const char *dir);
+
 /* Show first, check the rest after: load and check language *l alone --
  * or, when its file is not there and fallback is true, the next there is
  * (*l says which, and *missing that it is another) -- and note the other

@@ -140,25 +140,30 @@ names_page(const char *arg, const char *id, const char *title)
 
 /* --page: a page by id or title, any case; the cloud by its tab's name,
  * for the browser (--dump prints pages only). */
+/* The page --page names in b (-1: none is asked for), or -2 when it
+ * names none, or the cloud for --dump. */
+static int
+find_page(const struct options *o, const struct bundle *b)
+{
+	if (o->page == NULL)
+		return -1;
+	for (size_t i = 0; i < b->npages; i++)
+		if (names_page(o->page, b->pages[i].id, b->pages[i].title))
+			return (int)i;
+	if (!o->dump && names_page(o->page, "cloud", _("Cloud")))
+		return (int)b->npages;
+	return -2;
+}
+
 static int
 choose_page(const struct options *o, const struct bundle *b, int *out)
 {
 	struct sbuf valid = {0};
 	bool cloud;
 
-	*out = -1;
-	if (o->page == NULL)
+	if ((*out = find_page(o, b)) != -2)
 		return EXIT_OK;
-	for (size_t i = 0; i < b->npages; i++)
-		if (names_page(o->page, b->pages[i].id, b->pages[i].title)) {
-			*out = (int)i;
-			return EXIT_OK;
-		}
 	cloud = names_page(o->page, "cloud", _("Cloud"));
-	if (cloud && !o->dump) {
-		*out = (int)b->npages;
-		return EXIT_OK;
-	}
 	for (size_t i = 0; i < b->npages; i++)
 		sbuf_printf(&valid, "%s%s", i ? ", " : "", b->pages[i].id);
 	if (!o->dump)
@@ -185,8 +190,9 @@ dump_width(const struct options *o)
 	return 80;
 }
 
+/* The pages of b as --dump prints them, into fp. */
 static int
-run_dump(const struct options *o, struct bundle *b, int page)
+dump_to(const struct options *o, struct bundle *b, int page, FILE *fp)
 {
 	struct layout_opts lo = {
 		.width = dump_width(o),
@@ -197,7 +203,65 @@ run_dump(const struct options *o, struct bundle *b, int page)
 
 	if (lo.ambig == AMBIGUOUS_WIDE)
 		bundle_make_unambiguous(b);
-	if (dump_bundle(stdout, b, page, &lo) != 0 || fflush(stdout) != 0) {
+	return dump_bundle(fp, b, page, &lo);
+}
+
+/* --dump lays its language out while the other files are still being
+ * checked (bundleset_load_first), into memory: nothing is printed before
+ * every file has passed. */
+struct early_dump {
+	const struct options *o;
+	const struct bundle *b;	/* what was laid out */
+	int page;
+	char *text;
+	size_t len;
+};
+
+static void
+dump_early(struct bundle *b, void *arg)
+{
+	struct early_dump *d = arg;
+	int page = find_page(d->o, b);
+	FILE *mem;
+
+	if (page == -2 || (mem = open_memstream(&d->text, &d->len)) == NULL)
+		return;		/* choose_page will say why */
+	if (dump_to(d->o, b, page, mem) == 0 && fclose(mem) == 0) {
+		d->b = b;
+		d->page = page;
+	} else {
+		free(d->text);
+		d->text = NULL;
+	}
+}
+
+/* The language --dump will show, if its file is there: the one asked
+ * for, else the environment's, else the next there is (choose_lang says
+ * the same once every file is read); -1 if none. */
+static int
+dump_lang(const struct options *o, unsigned there)
+{
+	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+
+	if (l < 0 || (o->lang != NULL && !(there & (1u << l))))
+		return -1;
+	for (int k = 0; k < LANG_COUNT; k++, l = (l + 1) % LANG_COUNT)
+		if (there & (1u << l))
+			return l;
+	return -1;
+}
+
+static int
+run_dump(const struct options *o, struct bundle *b, int page,
+         const struct early_dump *early)
+{
+	int rc;
+
+	if (early->b == b && early->page == page)
+		rc = fwrite(early->text, 1, early->len, stdout) == early->len ? 0 : -1;
+	else
+		rc = dump_to(o, b, page, stdout);
+	if (rc != 0 || fflush(stdout) != 0) {
 		warnx(_("write error: %s"), strerror(errno));
 		return EXIT_INVALID;
 	}
@@ -261,6 +325,7 @@ run(const struct options *opts)
 	struct bundleset set;
 	struct bundle_error err;
 	struct sbuf note = {0};
+	struct early_dump early = {o, NULL, -1, NULL, 0};
 	enum lang lang;
 	int page, status;
 	char *dir;
@@ -282,9 +347,13 @@ run(const struct options *opts)
 		sbuf_free(&note);
 		return status;
 	}
-	/* --check and --dump: every language, checked to agree, first. */
-	if (!bundleset_load(&set, dir, &err)) {
+	/* --check and --dump: every language, checked to agree, before
+	 * anything is printed; --dump's own laid out meanwhile. */
+	if (!bundleset_load_first(&set, dir,
+	                          o->dump ? dump_lang(o, bundleset_files(dir)) : -1,
+	                          o->dump ? dump_early : NULL, &early, &err)) {
 		bundle_error_print(&err, stderr);
+		free(early.text);
 		free(dir);
 		return EXIT_INVALID;
 	}
@@ -295,8 +364,9 @@ run(const struct options *opts)
 	           && (status = choose_page(o, set.lang[lang], &page)) == EXIT_OK) {
 		if (note.s != NULL)
 			warnx("%s", note.s);
-		status = run_dump(o, set.lang[lang], page);
+		status = run_dump(o, set.lang[lang], page, &early);
 	}
+	free(early.text);
 	bundleset_free(&set);
 	sbuf_free(&note);
 	return status;

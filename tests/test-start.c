@@ -227,6 +227,45 @@ test_dump_checks_all(void)
 	bundle_remove(dir);
 }
 
+/* --check and --dump read the files two at a time: with ko.yaml and
+ * zh.yaml both broken, what is said is still what reading them in order
+ * finds first -- ko.yaml's problem, alone -- every time. */
+static void
+test_first_error_in_order(void)
+{
+	char *dir = bundle_copy();
+	char pos[2][32] = {"", ""};
+	int bad = 0;
+
+	if (dir == NULL || !bundle_edit(dir, KO, break_title, pos[0])
+	    || !bundle_edit(dir, ZH, break_title, pos[1])) {
+		CHECK(0, "two broken files: a copy of the bundle");
+		if (dir != NULL)
+			bundle_remove(dir);
+		return;
+	}
+	for (int i = 0; i < 20; i++) {
+		char *argv[] = {(char *)tui, i % 2 ? "--dump" : "--check", "--data-dir", dir,
+		                NULL};
+		struct output o;
+
+		if (!run_capture(argv, plain_env(), &o)) {
+			bad++;
+			continue;
+		}
+		if (!WIFEXITED(o.status) || WEXITSTATUS(o.status) != 1 || o.nout != 0
+		    || o.err == NULL || strstr(o.err, "/ko.yaml:") == NULL
+		    || strstr(o.err, "zh.yaml") != NULL || strchr(o.err, '\n') != o.err + o.nerr - 1) {
+			if (bad++ == 0)
+				check_note("run %d said: %s", i, o.err != NULL ? o.err : "");
+		}
+		output_free(&o);
+	}
+	CHECK(bad == 0, "ko.yaml and zh.yaml broken: --check and --dump say ko.yaml's "
+	      "problem alone, in 20 runs (%d did not)", bad);
+	bundle_remove(dir);
+}
+
 int
 main(void)
 {
@@ -235,6 +274,7 @@ main(void)
 	test_keys_at_once();
 	test_broken_shown_language();
 	test_dump_checks_all();
+	test_first_error_in_order();
 	screen_cleanup();
 	return check_done();
 }
