@@ -410,22 +410,6 @@ grapheme_widths(const char *s, size_t n)
 	return gw;
 }
 
-void
-text_wrap(const char *s, size_t n, int width, enum break_rules rules,
-          struct tlines *out)
-{
-	char *brk;
-
-	if (n == 0) {
-		add_line(out, s, 0, 0, 0, false);
-		return;
-	}
-	brk = xmalloc(n);
-	text_breaks(s, n, rules, brk);
-	text_wrap_breaks(s, n, width, brk, out);
-	free(brk);
-}
-
 static bool
 has_non_ascii(const char *s, size_t n)
 {
@@ -436,10 +420,31 @@ has_non_ascii(const char *s, size_t n)
 }
 
 void
-text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
-                 struct tlines *out)
+text_prepare(const char *s, size_t n, enum break_rules rules, struct tprep *p)
 {
-	signed char *gw = NULL;
+	p->brk = NULL;
+	p->gw = NULL;
+	if (n == 0)
+		return;
+	p->brk = xmalloc(n);
+	text_breaks(s, n, rules, p->brk);
+	if (has_non_ascii(s, n))
+		p->gw = grapheme_widths(s, n);
+}
+
+void
+text_prep_free(struct tprep *p)
+{
+	free(p->brk);
+	free(p->gw);
+	p->brk = NULL;
+	p->gw = NULL;
+}
+
+static void
+wrap(const char *s, size_t n, int width, const char *brk, const signed char *gw,
+     struct tlines *out)
+{
 	size_t pos = 0;
 
 	if (width < 1)
@@ -448,12 +453,37 @@ text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
 		add_line(out, s, 0, 0, 0, false);
 		return;
 	}
-	if (has_non_ascii(s, n))
-		gw = grapheme_widths(s, n);
 	while (pos < n)
 		pos = fill_line(s, n, pos, width, brk, gw, out);
 	/* A text ending in a line feed ends with an empty line. */
 	if (s[n - 1] == '\n')
 		add_line(out, s, n, n, 0, false);
+}
+
+void
+text_wrap_prepared(const char *s, size_t n, int width, const struct tprep *p,
+                   struct tlines *out)
+{
+	wrap(s, n, width, p->brk, p->gw, out);
+}
+
+void
+text_wrap(const char *s, size_t n, int width, enum break_rules rules,
+          struct tlines *out)
+{
+	struct tprep p;
+
+	text_prepare(s, n, rules, &p);
+	wrap(s, n, width, p.brk, p.gw, out);
+	text_prep_free(&p);
+}
+
+void
+text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
+                 struct tlines *out)
+{
+	signed char *gw = n > 0 && has_non_ascii(s, n) ? grapheme_widths(s, n) : NULL;
+
+	wrap(s, n, width, brk, gw, out);
 	free(gw);
 }

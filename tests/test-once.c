@@ -1,11 +1,14 @@
 /* test-once.c: each character is touched once (issue 15).
  *
- * Linked with -Wl,--wrap for libunistring's uc_width and
- * u8_grapheme_breaks, so that the calls the layout makes into them are
- * counted here:
+ * Linked with -Wl,--wrap for libunistring's uc_width, u8_grapheme_breaks
+ * and u8_possible_linebreaks (whose symbol unilbrk.h names
+ * u8_possible_linebreaks_v2), so that the calls the layout makes into
+ * them are counted here:
  *  - text_wrap measures each grapheme once, and an ASCII character not
  *    at all (one column, no table), nor does it look for grapheme breaks
  *    in a text of ASCII alone;
+ *  - a page laid out again at another width finds no break opportunity
+ *    again, unless its text changed;
  *  - a debug build (ICLEI_DEBUG) checks at the output that the model's
  *    text is as the loader let it in: --dump's lines abort on a control
  *    character that reached them some other way. */
@@ -24,12 +27,23 @@
 #include "text.h"
 #include "util.h"
 
-static unsigned long width_calls, grapheme_calls;
+static unsigned long width_calls, grapheme_calls, linebreak_calls;
 
 int __real_uc_width(ucs4_t uc, const char *encoding);
 int __wrap_uc_width(ucs4_t uc, const char *encoding);
 void __real_u8_grapheme_breaks(const uint8_t *s, size_t n, char *p);
 void __wrap_u8_grapheme_breaks(const uint8_t *s, size_t n, char *p);
+void __real_u8_possible_linebreaks_v2(const uint8_t *s, size_t n, const char *encoding,
+                                   char *p);
+void __wrap_u8_possible_linebreaks_v2(const uint8_t *s, size_t n, const char *encoding,
+                                   char *p);
+
+void
+__wrap_u8_possible_linebreaks_v2(const uint8_t *s, size_t n, const char *encoding, char *p)
+{
+	linebreak_calls++;
+	__real_u8_possible_linebreaks_v2(s, n, encoding, p);
+}
 
 int
 __wrap_uc_width(ucs4_t uc, const char *encoding)
@@ -109,6 +123,63 @@ test_widths_once(void)
 	free(tl.v);
 }
 
+/* Where the first line of block 0 ends. */
+static size_t
+first_line_end(const struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].block == 0 && d->v[i].src != NULL)
+			return d->v[i].end;
+	return 0;
+}
+
+/* A page laid out again at other widths (a resize): each text's breaks
+ * and widths were found the first time, and are not looked for again;
+ * a text changed where it is (the same pointer) is looked at anew. */
+static void
+test_breaks_once_per_page(void)
+{
+	char t1[] = "Saltmere was founded in 1887 by nine fishing families who met "
+	            "in a net loft above the old quay.";
+	char t2[] = "\xec\x86\x94\xed\x8a\xb8\xeb\xaf\xb8\xec\x96\xb4\xeb\x8a\x94 "
+	            "1887\xeb\x85\x84 \xec\x98\x9b \xeb\xb6\x80\xeb\x91\x90 \xec\x9c\x84";
+	char title[] = "Harbour";
+	struct block blocks[2] = {
+		{.kind = BLOCK_PARAGRAPH, .text = t1},
+		{.kind = BLOCK_PARAGRAPH, .text = t2},
+	};
+	struct page p = {.id = (char *)"p", .title = title, .blocks = blocks, .nblocks = 2};
+	struct layout_opts o = {80, AMBIGUOUS_NARROW, BREAK_KEEP_ALL};
+	struct doc d = {0};
+	unsigned long first, again;
+	size_t lines40;
+
+	linebreak_calls = width_calls = grapheme_calls = 0;
+	layout_page(&d, &p, &o);
+	first = linebreak_calls;
+	for (int w = 60; w >= 20; w -= 20) {
+		o.width = w;
+		layout_page(&d, &p, &o);
+	}
+	again = linebreak_calls - first;
+	CHECK(first == 3 && again == 0 && grapheme_calls == 1,
+	      "a page of 3 texts laid out at 80, then 60, 40, 20 columns: break "
+	      "opportunities found %lu times, then %lu more; grapheme breaks %lu",
+	      first, again, grapheme_calls);
+	o.width = 40;
+	layout_page(&d, &p, &o);
+	lines40 = first_line_end(&d);
+	/* The same pointer, another text of the same length: one word. */
+	memset(t1, 'x', strlen(t1));
+	linebreak_calls = 0;
+	layout_page(&d, &p, &o);
+	CHECK(linebreak_calls == 1 && first_line_end(&d) == 40 && lines40 < 40,
+	      "a text changed in place is looked at again, alone (%lu), and laid out "
+	      "anew (its first line ends at byte %zu, was %zu)", linebreak_calls,
+	      first_line_end(&d), lines40);
+	doc_free(&d);
+}
+
 /* A line of --dump whose text holds ESC [ 2 J: only a text that did not
  * come through the loader can; a debug build aborts on it. */
 static void
@@ -148,6 +219,7 @@ int
 main(void)
 {
 	test_widths_once();
+	test_breaks_once_per_page();
 	test_trust_checked();
 	return check_done();
 }
