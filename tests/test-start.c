@@ -110,20 +110,32 @@ pred_switcher_without_ja(struct vt *t, void *arg)
 	return ok;
 }
 
+/* The program on a copy of the bundle whose ja.yaml is broken
+ * (broken_ja: *dir, and where in *where), with --lang lang unless NULL;
+ * NULL, after a failed CHECK for `what`, if the copy cannot be made. */
+static struct vt *
+start_broken(const char *what, const char *lang, char **dir, char *where,
+             size_t size)
+{
+	if ((*dir = broken_ja(where, size)) == NULL) {
+		CHECK(0, "%s: a copy of the bundle", what);
+		return NULL;
+	}
+	if (lang != NULL)
+		return start(24, 80, ARGS("--lang", lang, "--data-dir", *dir), NONE);
+	return start(24, 80, ARGS("--data-dir", *dir), NONE);
+}
+
 /* English starts although ja.yaml is broken; the status line names the
  * file, line and column; L passes Japanese by and says why; so does H. */
 static void
 test_broken_other_language(void)
 {
-	char where[64];
-	char *dir = broken_ja(where, sizeof where);
-	struct vt *t;
+	char where[64], *dir;
+	struct vt *t = start_broken("broken ja.yaml", NULL, &dir, where, sizeof where);
 
-	if (dir == NULL) {
-		CHECK(0, "broken ja.yaml: a copy of the bundle");
+	if (t == NULL)
 		return;
-	}
-	t = start(24, 80, ARGS("--data-dir", dir), NONE);
 	CHECKV(t, shows(t, EN, 0), "broken ja.yaml: English starts, its first page shown");
 	CHECKV(t, vt_wait_text(t, where, T_WAIT),
 	       "broken ja.yaml: the status line names %s", where);
@@ -154,15 +166,11 @@ test_broken_other_language(void)
 static void
 test_keys_at_once(void)
 {
-	char where[64];
-	char *dir = broken_ja(where, sizeof where);
-	struct vt *t;
+	char where[64], *dir;
+	struct vt *t = start_broken("keys at once", NULL, &dir, where, sizeof where);
 
-	if (dir == NULL) {
-		CHECK(0, "keys at once: a copy of the bundle");
+	if (t == NULL)
 		return;
-	}
-	t = start(24, 80, ARGS("--data-dir", dir), NONE);
 	vt_keys(t, "LL");
 	CHECKV(t, shows(t, ZH, 0) && vt_wait_text(t, where, T_WAIT),
 	       "keys at once: L L typed at the start: Chinese, and Japanese refused with %s",
@@ -177,16 +185,13 @@ test_keys_at_once(void)
 static void
 test_broken_shown_language(void)
 {
-	char where[64];
-	char *dir = broken_ja(where, sizeof where);
-	struct vt *t;
+	char where[64], *dir;
+	struct vt *t = start_broken("broken shown language", "ja", &dir, where,
+	                            sizeof where);
 	int st = -1;
 
-	if (dir == NULL) {
-		CHECK(0, "broken shown language: a copy of the bundle");
+	if (t == NULL)
 		return;
-	}
-	t = start(24, 80, ARGS("--lang", "ja", "--data-dir", dir), NONE);
 	CHECKV(t, vt_wait_exit(t, T_WAIT, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 1,
 	       "broken shown language: --lang ja exits with status 1");
 	CHECKV(t, vt_find_text(t, where, NULL, NULL) > 0,
