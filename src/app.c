@@ -604,6 +604,9 @@ draw(struct app *a)
 
 	erase();
 	curs_set(0);
+	/* The prompt's cursor goes where the line is edited, not where the
+	 * update happens to stop (the end of what changed). */
+	leaveok(stdscr, !a->prompt.active);
 	if (too_small()) {
 		draw_too_small(a);
 		return;
@@ -934,16 +937,26 @@ mark_key(struct app *a, key_code k)
 	go(a, &to);
 }
 
-/* A key of ours that means something else in less, w3m or lynx: the
- * first time, say so. */
+/* The application's command for key k.  If k means something else in
+ * less, w3m or lynx, the first time it is pressed say so, in the
+ * language it was pressed in: H switches the language, and the note is
+ * for a reader of the one before. */
 static void
-tell_clash(struct app *a, key_code k)
+command_noted(struct app *a, key_code k, enum action act, int index)
 {
-	for (size_t i = 0; i < sizeof clashes / sizeof *clashes; i++)
-		if (clashes[i].key == k && !(a->told & (1u << i))) {
-			a->told |= 1u << i;
-			app_message(a, false, "%s", _(clashes[i].note));
-		}
+	char note[256] = "";
+	size_t i = 0;
+
+	while (i < sizeof clashes / sizeof *clashes
+	       && (clashes[i].key != k || (a->told & (1u << i))))
+		i++;
+	if (i < sizeof clashes / sizeof *clashes)
+		snprintf(note, sizeof note, "%s", _(clashes[i].note));
+	command(a, act, index);
+	if (note[0] != '\0' && a->msg[0] == '\0') {
+		a->told |= 1u << i;
+		app_message(a, false, "%s", note);
+	}
 }
 
 static bool
@@ -952,12 +965,35 @@ is_digit(key_code k)
 	return k >= '0' && k <= '9';
 }
 
+/* A key outside the prompt: the mark's letter, or the mode's command,
+ * else the application's. */
 static void
-handle_key(struct app *a, key_code k)
+dispatch(struct app *a, key_code k)
 {
 	enum view_id v = current(a);
 	const struct binding *b;
 	int index;
+
+	if (a->pending != ACT_NONE) {
+		mark_key(a, k);
+		return;
+	}
+	b = keys_lookup(views[v]->keys, k, &index);
+	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
+		return;
+	b = keys_lookup(app_keys, k, &index);
+	if (b == NULL && is_digit(k) && is_digit(a->last_key))
+		a->counted = true;	/* "10j", "50%": a count, as in less */
+	else if (b == NULL)
+		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
+	else
+		command_noted(a, k, b->act, index);
+}
+
+static void
+handle_key(struct app *a, key_code k)
+{
+	bool counted = a->counted;
 
 	/* The status line takes every key while a line is typed. */
 	if (a->prompt.active) {
@@ -968,24 +1004,14 @@ handle_key(struct app *a, key_code k)
 		return;
 	}
 	a->msg[0] = '\0';
-	if (a->pending != ACT_NONE) {
-		mark_key(a, k);
-		return;
-	}
-	b = keys_lookup(views[v]->keys, k, &index);
-	if (b != NULL && views[v]->command(a, a->state[v], b->act, index))
-		return;
-	b = keys_lookup(app_keys, k, &index);
-	if (b == NULL && is_digit(k) && is_digit(a->last_key)) {
-		/* "10j", "50%": a count, as in less */
+	a->counted = false;
+	dispatch(a, k);
+	/* The note on a count stays through the key the count was for, with
+	 * nothing of its own to say: 10j typed at once still tells why j
+	 * moved one line. */
+	if (a->counted || (counted && a->msg[0] == '\0' && k != KEYC_ESC && !a->prompt.active
+	                   && a->pending == ACT_NONE))
 		app_message(a, false, "%s", _("No counts here (as in 10j): a digit picks a tab"));
-	} else if (b == NULL) {
-		app_message(a, false, _("%s: no such key here; ? lists the keys"), keyc_name(k));
-	} else {
-		command(a, b->act, index);
-		if (a->msg[0] == '\0')
-			tell_clash(a, k);
-	}
 	a->last_key = k;
 }
 

@@ -125,6 +125,7 @@ struct app {
 	bool jumped;
 	unsigned told;		/* bit i: clashes[i] said already */
 	key_code last_key;
+	bool counted;		/* the last key made a count: no such thing */
 
 	/* history */
 	struct place *back, *fwd;

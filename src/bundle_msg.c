@@ -18,6 +18,7 @@
 #include "charset.h"
 #include "loader.h"
 #include "sanitize.h"
+#include "util.h"
 
 static void verror_set(struct bundle_error *err, const char *file,
                        struct mark at, const char *fmt, va_list ap)
@@ -61,6 +62,11 @@ bundle_error_print(const struct bundle_error *err, FILE *fp)
 {
 	struct sbuf b = {0};
 
+	/* At a place in the file: as a compiler says it, for editors to jump
+	 * to.  About the file as a whole (it cannot be opened, say): as any
+	 * other program's message, after our name. */
+	if (err->line == 0)
+		sbuf_printf(&b, "%s: ", program_name);
 	format_error(&b, err);
 	sbuf_addc(&b, '\n');
 	charset_write(fp, b.s, b.len);

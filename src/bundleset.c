@@ -314,6 +314,10 @@ bundleset_open(struct bundleset *set, const char *dir, enum lang *l,
 			bundleset_free(set);
 			return false;
 		}
+		/* English, else the one after it: not the language after
+		 * the missing one, as the environment named none of ours as
+		 * far as this bundle goes. */
+		shown = LANG_EN;
 		while (!(set->pending & (1u << shown)))
 			shown = (enum lang)((shown + 1) % LANG_COUNT);
 	}

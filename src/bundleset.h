@@ -40,8 +40,8 @@ bool bundleset_load_first(struct bundleset *set, const char *dir, int first,
 unsigned bundleset_files(const char *dir);
 
 /* Show first, check the rest after: load and check language *l alone --
- * or, when its file is not there and fallback is true, the next there is
- * (*l says which, and *missing that it is another) -- and note the other
+ * or, when its file is not there and fallback is true, English, else the
+ * next there is (*l says which, and *missing that it is another) -- and note the other
  * files present as pending, for bundleset_load_pending.  False, with *set
  * empty, when the file is refused or there is no bundle (*err says why),
  * or when *l's file is not there and fallback is false (*missing). */

@@ -10,46 +10,73 @@
 #include "datadir.h"
 #include "util.h"
 
-/* Is this binary the one in a configured build tree (".../src/iclei-tui"
- * beside ".../config.status")?  Then it reads the bundle from the source
- * tree, so it works before `make install`.  An installed binary never
- * has a config.status one level up from its directory named src. */
-static int
-running_from_build_tree(void)
+/* The build tree this binary runs from, or NULL: ".../src/iclei-tui"
+ * beside ".../config.status".  Then the bundle is read from the tree's
+ * data/ (the source tree's, or a link to it in a VPATH build) and the
+ * catalogues from its locale/, so the program works before `make
+ * install` with no path of the build compiled in.  An installed binary
+ * never has a config.status one level up from its directory named src. */
+static const char *
+build_tree(void)
 {
-	char exe[PATH_MAX], probe[PATH_MAX + 32];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	static char top[PATH_MAX];
+	static int known;
+	char probe[PATH_MAX + 32];
+	ssize_t n;
 	char *slash;
 
+	if (known)
+		return top[0] != '\0' ? top : NULL;
+	known = 1;
+	n = readlink("/proc/self/exe", top, sizeof top - 1);
 	if (n <= 0)
-		return 0;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return 0;
+		return top[0] = '\0', NULL;
+	top[n] = '\0';
+	if ((slash = strrchr(top, '/')) != NULL)
+		*slash = '\0';
+	if (slash == NULL || (slash = strrchr(top, '/')) == NULL || strcmp(slash, "/src") != 0)
+		return top[0] = '\0', NULL;
 	*slash = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL || strcmp(slash, "/src") != 0)
-		return 0;
-	*slash = '\0';
-	snprintf(probe, sizeof probe, "%s/config.status", exe);
-	return access(probe, F_OK) == 0;
+	snprintf(probe, sizeof probe, "%s/config.status", top);
+	if (access(probe, F_OK) != 0)
+		return top[0] = '\0', NULL;
+	return top;
+}
+
+/* dir/name, allocated. */
+static char *
+under(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *s = xmalloc(n);
+
+	snprintf(s, n, "%s/%s", dir, name);
+	return s;
 }
 
 const char *
 datadir_locale(void)
 {
-	return running_from_build_tree() ? BUILDLOCALEDIR : LOCALEDIR;
+	static char *dir;
+	const char *top = build_tree();
+
+	if (top == NULL)
+		return LOCALEDIR;
+	if (dir == NULL)
+		dir = under(top, "locale");
+	return dir;
 }
 
 char *
 datadir_find(const char *option)
 {
-	const char *env = getenv("ICLEI_TUI_DATA");
+	const char *env = getenv("ICLEI_TUI_DATA"), *top = build_tree();
 
 	if (option != NULL)
 		return xstrdup(option);
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
-	if (running_from_build_tree())
-		return xstrdup(SRCDATADIR);
+	if (top != NULL)
+		return under(top, "data");
 	return xstrdup(PKGDATADIR);
 }

@@ -13,6 +13,8 @@
 #include <sys/ioctl.h>
 #include <unicase.h>
 #include <unistd.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 #include "app.h"
 #include "bundleset.h"
@@ -29,18 +31,26 @@
 static void
 print_summary(const struct bundle *b)
 {
-	struct sbuf file = {0}, line = {0};
-	size_t blocks = 0;
+	struct sbuf file = {0}, line = {0}, pages = {0}, blocks = {0}, tags = {0};
+	size_t nblocks = 0;
 
 	for (size_t i = 0; i < b->npages; i++)
-		blocks += b->pages[i].nblocks;
+		nblocks += b->pages[i].nblocks;
 	/* The whole path, so editors can jump to it; sanitised. */
 	sanitize_append(&file, b->file, strlen(b->file), false);
-	sbuf_printf(&line, _("%s: ok: %s, %zu pages, %zu blocks, %zu tags\n"), file.s,
-	            b->lang, b->npages, blocks, b->ntags);
+	/* Each count with its own plural: "1 page", "17 blocks". */
+	sbuf_printf(&pages, P_("%zu page", "%zu pages", b->npages), b->npages);
+	sbuf_printf(&blocks, P_("%zu block", "%zu blocks", nblocks), nblocks);
+	sbuf_printf(&tags, P_("%zu tag", "%zu tags", b->ntags), b->ntags);
+	/* TRANSLATORS: the file, its language, then the three counts above. */
+	sbuf_printf(&line, _("%s: ok: %s, %s, %s, %s\n"), file.s, b->lang, pages.s, blocks.s,
+	            tags.s);
 	charset_write(stdout, line.s, line.len);
 	sbuf_free(&file);
 	sbuf_free(&line);
+	sbuf_free(&pages);
+	sbuf_free(&blocks);
+	sbuf_free(&tags);
 }
 
 /* --check FILE...: each file on its own. */
@@ -74,6 +84,22 @@ check_set(const struct bundleset *set)
 	return EXIT_OK;
 }
 
+/* Is the terminal the Linux console, which draws no double-width cell
+ * (its fonts hold 512 glyphs at most: no Hangul, kana or Han)?  And
+ * does language b need such cells: is any character of its own name
+ * wide?  As the Debian installer does, such a language is then not
+ * started in unless asked for by name. */
+static bool
+console_cannot_draw(const struct bundle *b)
+{
+	const char *term = getenv("TERM");
+	size_t n = strlen(b->name);
+
+	return term != NULL && strncmp(term, "linux", 5) == 0
+	       && u8_width((const uint8_t *)b->name, n, "UTF-8")
+	          > (int)u8_mbsnlen((const uint8_t *)b->name, n);
+}
+
 /* The language asked for (--lang), else the environment's; -1 after
  * saying that --lang names none of ours. */
 static int
@@ -105,9 +131,34 @@ say_fallback(struct sbuf *note, enum lang asked, const struct bundleset *set,
 	                set->dir, set->lang[shown]->name);
 }
 
+/* Bit l: language l is in set. */
+static unsigned
+loaded(const struct bundleset *set)
+{
+	unsigned there = 0;
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (set->lang[l] != NULL)
+			there |= 1u << l;
+	return there;
+}
+
+/* Where the language asked for has no file: English, else the one
+ * after it -- not the language after the missing one: the environment
+ * named none of ours, as far as this bundle goes. */
+static enum lang
+fallback_lang(unsigned there)
+{
+	int l = LANG_EN;
+
+	for (int k = 0; k < LANG_COUNT && !(there & (1u << l)); k++)
+		l = (l + 1) % LANG_COUNT;
+	return (enum lang)l;
+}
+
 /* For --dump, of the whole set: the language asked for, else the
- * environment's, else the first there is -- then note says which is
- * shown and why. */
+ * environment's, else English, else the first there is -- then note says
+ * which is shown and why. */
 static int
 choose_lang(const struct options *o, const struct bundleset *set, enum lang *out,
             struct sbuf *note)
@@ -121,7 +172,7 @@ choose_lang(const struct options *o, const struct bundleset *set, enum lang *out
 		return EXIT_OK;
 	if (o->lang != NULL)
 		return no_such_file(set->dir, (enum lang)l);
-	*out = bundleset_next_lang(set, (enum lang)l, 1);
+	*out = fallback_lang(loaded(set));
 	say_fallback(note, (enum lang)l, set, *out);
 	return EXIT_OK;
 }
@@ -138,8 +189,6 @@ names_page(const char *arg, const char *id, const char *title)
 	                  strlen(title), NULL, UNINORM_NFC, &cmp) == 0 && cmp == 0;
 }
 
-/* --page: a page by id or title, any case; the cloud by its tab's name,
- * for the browser (--dump prints pages only). */
 /* The page --page names in b (-1: none is asked for), or -2 when it
  * names none, or the cloud for --dump. */
 static int
@@ -155,6 +204,8 @@ find_page(const struct options *o, const struct bundle *b)
 	return -2;
 }
 
+/* --page: a page by id or title, any case; the cloud by its tab's name,
+ * for the browser (--dump prints pages only). */
 static int
 choose_page(const struct options *o, const struct bundle *b, int *out)
 {
@@ -236,19 +287,16 @@ dump_early(struct bundle *b, void *arg)
 }
 
 /* The language --dump will show, if its file is there: the one asked
- * for, else the environment's, else the next there is (choose_lang says
- * the same once every file is read); -1 if none. */
+ * for, else the environment's, else English, else the one after it
+ * (choose_lang says the same once every file is read); -1 if none. */
 static int
 dump_lang(const struct options *o, unsigned there)
 {
 	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
 
-	if (l < 0 || (o->lang != NULL && !(there & (1u << l))))
+	if (l < 0 || there == 0 || (o->lang != NULL && !(there & (1u << l))))
 		return -1;
-	for (int k = 0; k < LANG_COUNT; k++, l = (l + 1) % LANG_COUNT)
-		if (there & (1u << l))
-			return l;
-	return -1;
+	return there & (1u << l) ? l : (int)fallback_lang(there);
 }
 
 static int
@@ -312,8 +360,21 @@ open_for_browser(const struct options *o, const char *dir, struct bundleset *set
 		bundle_error_print(&err, stderr);
 		return EXIT_INVALID;
 	}
-	if (missing)
+	if (missing) {
 		say_fallback(note, (enum lang)asked, set, *lang);
+	} else if (o->lang == NULL && *lang != LANG_EN && (set->pending & (1u << LANG_EN))
+	           && console_cannot_draw(set->lang[*lang])) {
+		/* English, checked now, the first of the rest. */
+		if (bundleset_load_pending(set) == LANG_EN && set->lang[LANG_EN] != NULL) {
+			i18n_set_language(LANG_EN);	/* the messages too */
+			/* Not translated: it is said where the translation
+			 * could not be read. */
+			sanitize_printf(note, "The Linux console cannot draw %s: showing "
+			                "English (--lang %s shows it all the same)",
+			                lang_name(*lang), lang_code(*lang));
+			*lang = LANG_EN;
+		}
+	}
 	return EXIT_OK;
 }
 
@@ -386,11 +447,14 @@ main(int argc, char **argv)
 	sanitize_quote(name, sizeof name, slash, strlen(slash), 64);
 	program_name = name;
 	i18n_init();
+	status = options_parse(argc, argv, &o);
 	/* Speak the user's language (or --lang's) from the first message. */
-	lang = lang_parse_or(options_peek_lang(argc, argv), lang_from_env());
+	lang = lang_parse_or(o.lang, lang_from_env());
 	i18n_set_language(lang);
-	if ((status = options_parse(argc, argv, &o)) >= 0)
+	if (status >= 0) {
+		options_report(&o);
 		return status;
+	}
 	if (o.help || o.version) {
 		if (o.help)
 			options_help();

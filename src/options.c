@@ -88,13 +88,14 @@ options_help(void)
 	                  "                           case); default: from LANGUAGE, LC_ALL,\n"
 	                  "                           LC_MESSAGES, LANG, else en\n"),
 	               lang_list(LANG_LIST_CODES), lang_list(LANG_LIST_ALIASES));
-	sbuf_adds(&b, _("  -p, --page=PAGE        the page with that id in the bundle (an\n"
-	                "                           unknown one lists them); default: the\n"
-	                "                           first; --dump: every page\n"
+	sbuf_adds(&b, _("  -p, --page=PAGE        the page by its id or title, any case, or\n"
+	                "                           cloud (an unknown one lists them); default:\n"
+	                "                           the first; --dump: every page\n"
 	                "  -d, --data-dir=DIR     read the content bundle from DIR\n"));
 	sbuf_adds(&b, _("      --dump             print the page (every page, in order, when\n"
 	                "                           --page is not given) as plain text to\n"
-	                "                           standard output and exit; needs no terminal\n"
+	                "                           standard output and exit; needs no terminal;\n"
+	                "                           the default when standard output is not one\n"
 	                "  -w, --width=N          width for --dump (default: the terminal's when\n"
 	                "                           standard output is one, else 80)\n"
 	                "      --ambiguous=WIDTH  how the terminal draws East Asian ambiguous\n"
@@ -127,9 +128,15 @@ options_version(void)
 {
 	struct sbuf b = {0};
 
+	/* As GNU programs say it: the name, the copyright, the licence. */
 	sbuf_printf(&b, "%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-	sbuf_adds(&b, _("Content: ICLEI - Local Governments for Sustainability, East Asia "
-	                "Secretariat.\n"));
+	sbuf_adds(&b, "Copyright (C) 2026 the iclei-tui developers.\n");
+	sbuf_adds(&b, _("License ISC: <https://opensource.org/license/isc-license-txt>.\n"
+	                "This is free software: you are free to change and redistribute it.\n"
+	                "There is NO WARRANTY, to the extent permitted by law.\n"));
+	sbuf_adds(&b, _("The pages' text is ICLEI's (ICLEI - Local Governments for "
+	                "Sustainability,\nEast Asia Secretariat), not under this license: "
+	                "see COPYING.\n"));
 	charset_write(stdout, b.s, b.len);
 	sbuf_free(&b);
 }
@@ -148,29 +155,28 @@ parse_number(const char *arg, long lo, long hi)
 	return v;
 }
 
-static int
-parse_width(const char *arg, int *out)
+/* The first usage error, kept to be said once the language is known:
+ * an error in an option before --lang is said in that language. */
+static void
+fail(struct options *o, enum option_error e, const char *arg)
 {
-	long v = parse_number(arg, 1, MAX_WIDTH);
-
-	if (v < 0) {
-		usage_error(_("invalid width '%s' (a number of columns from 1 to %d)"),
-		            sanitize_arg(arg), MAX_WIDTH);
-		return -1;
-	}
-	*out = (int)v;
-	return 0;
+	if (o->error != OPTERR_NONE)
+		return;
+	o->error = e;
+	snprintf(o->error_arg, sizeof o->error_arg, "%s", arg != NULL ? sanitize_arg(arg) : "");
 }
 
-/* Which of three words arg is, or -1 after saying what is valid. */
+/* Which of three words arg is, or -1 (the error kept). */
 static int
-parse_word(const char *option, const char *arg, const char *const words[3])
+parse_word(struct options *o, const char *option, const char *arg,
+           const char *const words[3])
 {
 	for (int i = 0; i < 3; i++)
 		if (strcmp(arg, words[i]) == 0)
 			return i;
-	usage_error(_("invalid value '%s' for --%s (valid: %s, %s, %s)"),
-	            sanitize_arg(arg), option, words[0], words[1], words[2]);
+	fail(o, OPTERR_WORD, arg);
+	o->error_option = option;
+	o->error_words = words;
 	return -1;
 }
 
@@ -184,10 +190,49 @@ static const enum color_mode color_values[3] = {
 	COLOR_NEVER, COLOR_AUTO, COLOR_ALWAYS,
 };
 
+void
+options_report(const struct options *o)
+{
+	const char *arg = o->error_arg;
+
+	switch (o->error) {
+	case OPTERR_NONE:
+		break;
+	case OPTERR_EMPTY_DIR:
+		usage_error("%s", _("the data directory's name is empty"));
+		break;
+	case OPTERR_WIDTH:
+		usage_error(_("invalid width '%s' (a number of columns from 1 to %d)"), arg,
+		            MAX_WIDTH);
+		break;
+	case OPTERR_WORD:
+		usage_error(_("invalid value '%s' for --%s (valid: %s, %s, %s)"), arg,
+		            o->error_option, o->error_words[0], o->error_words[1],
+		            o->error_words[2]);
+		break;
+	case OPTERR_FPS:
+		usage_error(_("invalid frame rate '%s' (from 1 to 120)"), arg);
+		break;
+	case OPTERR_NEEDS_VALUE:
+		usage_error(_("option '%s' needs a value"), arg);
+		break;
+	case OPTERR_UNKNOWN:
+		usage_error(_("unknown option '%s'"), arg);
+		break;
+	case OPTERR_UNEXPECTED:
+		usage_error(_("unexpected argument '%s'"), arg);
+		break;
+	case OPTERR_CHECK_DUMP:
+		usage_error("%s", _("--check and --dump cannot be used together"));
+		break;
+	}
+}
+
 int
 options_parse(int argc, char **argv, struct options *o)
 {
 	int c, w;
+	long v;
 
 	memset(o, 0, sizeof *o);
 	o->ambiguous = AMBIGUOUS_AUTO;
@@ -203,16 +248,15 @@ options_parse(int argc, char **argv, struct options *o)
 			o->page = optarg;
 			break;
 		case 'd':
-			if (*optarg == '\0') {
-				/* Not "here", nor "/" once a file name is added. */
-				usage_error("%s", _("the data directory's name is empty"));
-				return EXIT_USAGE;
-			}
+			/* Not "here", nor "/" once a file name is added. */
+			if (*optarg == '\0')
+				fail(o, OPTERR_EMPTY_DIR, NULL);
 			o->data_dir = optarg;
 			break;
 		case 'w':
-			if (parse_width(optarg, &o->width) != 0)
-				return EXIT_USAGE;
+			if ((v = parse_number(optarg, 1, MAX_WIDTH)) < 0)
+				fail(o, OPTERR_WIDTH, optarg);
+			o->width = (int)v;
 			break;
 		case OPT_DUMP:
 			o->dump = true;
@@ -221,14 +265,12 @@ options_parse(int argc, char **argv, struct options *o)
 			o->check = true;
 			break;
 		case OPT_AMBIGUOUS:
-			if ((w = parse_word("ambiguous", optarg, ambiguous_words)) < 0)
-				return EXIT_USAGE;
-			o->ambiguous = ambiguous_values[w];
+			if ((w = parse_word(o, "ambiguous", optarg, ambiguous_words)) >= 0)
+				o->ambiguous = ambiguous_values[w];
 			break;
 		case OPT_COLOR:
-			if ((w = parse_word("color", optarg, color_words)) < 0)
-				return EXIT_USAGE;
-			o->color = color_values[w];
+			if ((w = parse_word(o, "color", optarg, color_words)) >= 0)
+				o->color = color_values[w];
 			break;
 		case OPT_NO_MOUSE:
 			o->no_mouse = true;
@@ -237,11 +279,8 @@ options_parse(int argc, char **argv, struct options *o)
 			o->no_motion = true;
 			break;
 		case OPT_FPS:
-			if ((o->fps = (int)parse_number(optarg, 1, 120)) < 0) {
-				usage_error(_("invalid frame rate '%s' (from 1 to 120)"),
-				            sanitize_arg(optarg));
-				return EXIT_USAGE;
-			}
+			if ((o->fps = (int)parse_number(optarg, 1, 120)) < 0)
+				fail(o, OPTERR_FPS, optarg);
 			break;
 		case 'h':
 			o->help = true;
@@ -250,44 +289,19 @@ options_parse(int argc, char **argv, struct options *o)
 			o->version = true;
 			break;
 		case ':':
-			usage_error(_("option '%s' needs a value"),
-			            offending(argv[optind - 1]));
-			return EXIT_USAGE;
+			fail(o, OPTERR_NEEDS_VALUE, offending(argv[optind - 1]));
+			break;
 		default:
-			usage_error(_("unknown option '%s'"),
-			            offending(argv[optind - 1]));
-			return EXIT_USAGE;
+			fail(o, OPTERR_UNKNOWN, offending(argv[optind - 1]));
+			break;
 		}
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
-	if (o->nfiles > 0 && !o->check) {
-		usage_error(_("unexpected argument '%s'"), sanitize_arg(argv[optind]));
-		return EXIT_USAGE;
-	}
-	if (o->check && o->dump) {
-		usage_error("%s", _("--check and --dump cannot be used together"));
-		return EXIT_USAGE;
-	}
-	return -1;
+	if (o->nfiles > 0 && !o->check)
+		fail(o, OPTERR_UNEXPECTED, argv[optind]);
+	if (o->check && o->dump)
+		fail(o, OPTERR_CHECK_DUMP, NULL);
+	return o->error != OPTERR_NONE ? EXIT_USAGE : -1;
 }
 
-const char *
-options_peek_lang(int argc, char **argv)
-{
-	const char *lang = NULL;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (strcmp(a, "--") == 0)
-			break;
-		if (strncmp(a, "--lang=", 7) == 0)
-			lang = a + 7;
-		else if ((strcmp(a, "--lang") == 0 || strcmp(a, "-l") == 0) && i + 1 < argc)
-			lang = argv[++i];
-		else if (strncmp(a, "-l", 2) == 0 && a[2] != '\0')
-			lang = a + 2;
-	}
-	return lang;
-}

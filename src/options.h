@@ -13,6 +13,12 @@ enum exit_status {
 	EXIT_USAGE = 2,
 };
 
+/* The usage errors, said by options_report. */
+enum option_error {
+	OPTERR_NONE, OPTERR_EMPTY_DIR, OPTERR_WIDTH, OPTERR_WORD, OPTERR_FPS,
+	OPTERR_NEEDS_VALUE, OPTERR_UNKNOWN, OPTERR_UNEXPECTED, OPTERR_CHECK_DUMP,
+};
+
 struct options {
 	const char *lang;	/* as given; NULL: from the environment */
 	const char *page;	/* NULL: the first page (--dump: all) */
@@ -27,15 +33,17 @@ struct options {
 	int fps;		/* the cloud's frames per second, 0: default */
 	char **files;		/* --check FILE... */
 	int nfiles;
+	enum option_error error;	/* the first one */
+	char error_arg[160];	/* what it is about, made safe to print */
+	const char *error_option;	/* OPTERR_WORD: the option, its words */
+	const char *const *error_words;
 };
 
-/* Parse argv into *o.  Returns -1 to go on, or EXIT_USAGE after a usage
- * error, already reported. */
+/* Parse argv into *o, once, with getopt_long.  Returns -1 to go on, or
+ * EXIT_USAGE after a usage error: not said yet, so that it is said in the
+ * language of a --lang that comes after it (options_report). */
 int options_parse(int argc, char **argv, struct options *o);
-
-/* The --lang argument, found before parsing, so that even a usage error
- * in an earlier option is reported in that language; NULL if none. */
-const char *options_peek_lang(int argc, char **argv);
+void options_report(const struct options *o);
 
 /* --help and --version. */
 void options_help(void);

@@ -83,18 +83,24 @@ emergency_restore(void)
 	tty_drop_output();	/* half a frame: the restore string follows */
 	if (flags >= 0)
 		fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
-	for (int tries = 0; done < T.restore_len && tries < 50; tries++) {
+	/* Five seconds of no progress, by the clock: a pty with a little
+	 * room says it is writable while a write of ours would still block,
+	 * so counting polls would give up at once. */
+	for (long long end = monotonic_ms() + 5000;
+	     done < T.restore_len && monotonic_ms() < end;) {
 		ssize_t w = write(STDOUT_FILENO, T.restore + done, T.restore_len - done);
 		struct pollfd p = {STDOUT_FILENO, POLLOUT, 0};
+		struct timespec pause = {0, 10 * 1000000L};
 
 		if (w > 0) {
 			done += (size_t)w;
-			tries = 0;
+			end = monotonic_ms() + 5000;
 			continue;
 		}
 		if (w < 0 && errno != EAGAIN && errno != EINTR)
 			break;
-		poll(&p, 1, 100);
+		if (poll(&p, 1, 100) > 0)
+			nanosleep(&pause, NULL);	/* never spin */
 	}
 	if (flags >= 0)
 		fcntl(STDOUT_FILENO, F_SETFL, flags);
@@ -364,7 +370,7 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 	set_escdelay(25);	/* Esc feels instant */
 	curs_set(0);
 	/* The cursor is hidden: never spend bytes moving it back after a
-	 * frame (the search prompt places it itself). */
+	 * frame (app.c turns this off while the search prompt shows it). */
 	leaveok(stdscr, TRUE);
 	info->colors = count_colors(opts);
 	T.mouse = opts->mouse;

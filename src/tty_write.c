@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tty_int.h"
@@ -60,20 +61,28 @@ tty_drop_output(void)
 	F.fd = -1;
 }
 
-/* All of it, through EINTR and a terminal that is slow to take it
- * (a non-blocking descriptor says EAGAIN: wait until it can). */
+/* All of it, through EINTR and a terminal that is slow to take it (a
+ * non-blocking descriptor says EAGAIN: wait until it can).  A pty with a
+ * little room says it is writable while the write still would block:
+ * after a wait that did not help, sleep a millisecond rather than spin. */
 static bool
 send_all(int fd, const char *p, size_t n)
 {
+	int stuck = 0;
+
 	while (n > 0) {
 		ssize_t k = kernel_write(fd, p, n);
 
 		if (k > 0) {
 			p += k;
 			n -= (size_t)k;
+			stuck = 0;
 		} else if (k < 0 && errno == EAGAIN) {
 			struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+			struct timespec ms = {0, 1000000L};
 
+			if (stuck++ > 0)
+				nanosleep(&ms, NULL);
 			poll(&pfd, 1, -1);
 		} else if (k < 0 && errno != EINTR) {
 			return false;

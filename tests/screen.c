@@ -57,6 +57,17 @@ screen_setup(void)
 }
 
 void
+screen_setup_needing(int pages, int tags)
+{
+	screen_setup();
+	if (fx.npages < pages || fx.ntags < tags) {
+		printf("Bail out! the fixture has %d pages and %d tags: the tests need %d and %d "
+		       "at least\n", fx.npages, fx.ntags, pages, tags);
+		exit(99);
+	}
+}
+
+void
 screen_cleanup(void)
 {
 	dumps_free();
@@ -203,6 +214,12 @@ wait_status(struct vt *t, const char *text)
 }
 
 bool
+settled(struct vt *t)
+{
+	return vt_wait_quiet(t, 200, T_WAIT);
+}
+
+bool
 status_pos(struct vt *t, long *top1, long *total)
 {
 	char *s = vt_row_text(t, vt_rows(t) - 1);
@@ -239,6 +256,43 @@ body_rows_used(struct vt *t)
 		free(s);
 	}
 	return used;
+}
+
+char *
+body_snapshot(struct vt *t)
+{
+	char *s = NULL;
+	size_t n = 0;
+
+	append(&s, &n, "", 0);
+	for (int r = 1; r < vt_rows(t) - 1; r++) {
+		char *row = vt_row_text(t, r);
+
+		append(&s, &n, row, strlen(row));
+		append(&s, &n, "\n", 1);
+		free(row);
+	}
+	return s;
+}
+
+bool
+pred_body_changed(struct vt *t, void *arg)
+{
+	char *now = body_snapshot(t);
+	bool changed = strcmp(now, arg) != 0;
+
+	free(now);
+	return changed;
+}
+
+bool
+body_changes(struct vt *t, int ms)
+{
+	char *before = body_snapshot(t);
+	bool ok = vt_wait(t, ms, pred_body_changed, before);
+
+	free(before);
+	return ok;
 }
 
 bool
@@ -322,9 +376,7 @@ highlighted(const struct vt_cell *c)
 	return !c->bg_default || c->reverse;
 }
 
-/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
- * if it fits. */
-static void
+void
 add_cell_text(char *buf, size_t size, size_t *len, const struct vt_cell *cell)
 {
 	char u[VT_CELL_UTF8];
@@ -403,6 +455,41 @@ pred_one_lit(struct vt *t, void *arg)
 		return false;
 	*(struct vt_cell *)arg = run[0].look;
 	return true;
+}
+
+bool
+pred_focus_is(struct vt *t, void *arg)
+{
+	struct lit run[8];
+
+	return lit_runs(t, run, 8) == 1 && strcmp(run[0].text, arg) == 0;
+}
+
+/* At least min runs, every one's text the same. */
+struct litwant {
+	const char *text;
+	int min;
+};
+
+static bool
+pred_lits(struct vt *t, void *arg)
+{
+	const struct litwant *w = arg;
+	struct lit run[32];
+	int n = lit_runs(t, run, 32);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(run[i].text, w->text) != 0)
+			return false;
+	return n >= w->min;
+}
+
+bool
+wait_lits(struct vt *t, const char *text, int min)
+{
+	struct litwant w = {text, min};
+
+	return vt_wait(t, T_WAIT, pred_lits, &w);
 }
 
 /* ------------------------------------------------------------ input */
@@ -645,6 +732,27 @@ text_replace(const char *text, const char *from, const char *to)
 	append(&s, &n, to, strlen(to));
 	append(&s, &n, at + strlen(from), strlen(at + strlen(from)));
 	return s;
+}
+
+int
+text_line(const char *text, const char *s)
+{
+	const char *at = strstr(text, s);
+	int line = 1;
+
+	if (at == NULL)
+		return 0;
+	for (const char *p = text; p < at; p++)
+		line += *p == '\n';
+	return line;
+}
+
+char *
+swapped(const char *text, const void *arg)
+{
+	const struct swap *w = arg;
+
+	return text_replace(text, w->from, w->to);
 }
 
 char *
@@ -912,6 +1020,8 @@ read_line(struct reader *r, const char *s)
 
 	if ((v = value_of(s, "title: ")) != NULL)
 		put(r, &fx.title[r->lang], v);
+	else if ((v = value_of(s, "name: ")) != NULL)
+		put(r, &fx.name[r->lang], v);
 	else if ((v = value_of(s, "label: ")) != NULL)
 		put(r, &fx.label[r->lang], v);
 	else if ((v = value_of(s, "  - id: ")) != NULL)
@@ -1039,14 +1149,14 @@ check_complete(void)
 	struct reader r = {EN, (char *)"tests/fixture", 0, 0, 0, 0};
 
 	for (int l = 0; l < NLANG; l++) {
-		bool ok = fx.title[l] != NULL && fx.label[l] != NULL;
+		bool ok = fx.title[l] != NULL && fx.name[l] != NULL && fx.label[l] != NULL;
 
 		for (int p = 0; p < fx.npages; p++)
 			ok = ok && fx.page[p].title[l] != NULL;
 		for (int i = 0; i < fx.ntags; i++)
 			ok = ok && fx.tag[i].label[l] != NULL;
 		if (!ok)
-			fx_fail(&r, "%s.yaml lacks a title or a label", lang_code[l]);
+			fx_fail(&r, "%s.yaml lacks a title, a name or a label", lang_code[l]);
 	}
 	if (fx.npages == 0 || fx.ntags == 0)
 		fx_fail(&r, "no pages or no tags");
@@ -1074,6 +1184,7 @@ fx_free(void)
 {
 	for (int l = 0; l < NLANG; l++) {
 		free(fx.title[l]);
+		free(fx.name[l]);
 		free(fx.label[l]);
 		for (int p = 0; p < fx.npages; p++)
 			free(fx.page[p].title[l]);

@@ -54,6 +54,10 @@ extern char *data_env;  /* "ICLEI_TUI_DATA=" data_dir */
  * below); bails out (exit 99) if they cannot be read. */
 void screen_setup(void);
 
+/* screen_setup, then bail out (exit 99) unless the fixture has at least
+ * that many pages and tags. */
+void screen_setup_needing(int pages, int tags);
+
 /* Free what screen_setup made. */
 void screen_cleanup(void);
 
@@ -99,12 +103,26 @@ bool wait_row(struct vt *t, int r, const char *text, enum how how);
 /* Eventually the status line (the last row) starts with text. */
 bool wait_status(struct vt *t, const char *text);
 
+/* Eventually the program is at rest (no output for a while): it has read
+ * and handled what was sent, and drawn it. */
+bool settled(struct vt *t);
+
 /* The position on the status line: "Harbour  14/51  70%" gives 14, 51.
  * False (and *top1, *total untouched) if it shows none. */
 bool status_pos(struct vt *t, long *top1, long *total);
 
 /* How many body rows (1 .. rows-2) have any text. */
 int body_rows_used(struct vt *t);
+
+/* The body (rows 1 .. rows-2) as one string, a line a row, newly
+ * allocated. */
+char *body_snapshot(struct vt *t);
+
+/* The body is no longer arg, a body_snapshot. */
+bool pred_body_changed(struct vt *t, void *arg);
+
+/* The body changes within ms (a moving cloud: with no input). */
+bool body_changes(struct vt *t, int ms);
 
 /* Nothing in the last column of the body rows: each cell there is a
  * narrow blank.  verbose: a note on every one that is not. */
@@ -125,6 +143,10 @@ bool cells_sane(struct vt *t, int *nwide, bool verbose);
  * the focused tag, the selected row). */
 bool highlighted(const struct vt_cell *c);
 
+/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
+ * if it fits. */
+void add_cell_text(char *buf, size_t size, size_t *len, const struct vt_cell *cell);
+
 /* A run of highlighted cells of one look in the body (rows 1 .. rows-2),
  * and its text (at most 127 bytes of it). */
 struct lit {
@@ -143,6 +165,14 @@ int lit_lone(const struct lit *run, int n);
 /* Exactly one run on the screen (the current match of a word found
  * once): its look into arg, a struct vt_cell. */
 bool pred_one_lit(struct vt *t, void *arg);
+
+/* Exactly one run on the screen, and its text is arg, a string: the
+ * focused tag, the chosen row of a list. */
+bool pred_focus_is(struct vt *t, void *arg);
+
+/* Eventually at least min runs, and every one's text is text: the
+ * matches of a search. */
+bool wait_lits(struct vt *t, const char *text, int min);
 
 /* ------------------------------------------------------------ leaving */
 
@@ -211,6 +241,16 @@ bool file_put(const char *path, const char *text);
  * has no from. */
 char *text_replace(const char *text, const char *from, const char *to);
 
+/* The line (1-based) where s first starts in text; 0 if text has no s. */
+int text_line(const char *text, const char *s);
+
+/* For bundle_edit: text_replace with arg a struct swap. */
+struct swap {
+	const char *from, *to;
+};
+
+char *swapped(const char *text, const void *arg);
+
 /* A copy of the tests' bundle (the files of every language) in a new
  * temporary directory, for a test to edit; NULL, with a note, if it
  * cannot be made.  bundle_remove deletes it and frees the name. */
@@ -258,6 +298,7 @@ struct fx_tag {
 
 struct fixture {
 	char *title[NLANG];	/* the site's, on the top bar */
+	char *name[NLANG];	/* the language's own name: "English" */
 	char *label[NLANG];	/* in the language switcher: "EN" */
 	struct fx_page *page;
 	int npages;		/* the Cloud is the tab after the last page */

@@ -25,7 +25,6 @@
 #define _GNU_SOURCE 1
 #endif
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
@@ -117,13 +116,6 @@ fast_click(struct vt *t, int r, int c)
 	return true;
 }
 
-/* Highlighted: a background colour or reverse video. */
-static bool
-marked(const struct vt_cell *c)
-{
-	return !c->bg_default || c->reverse;
-}
-
 static bool
 look_at(struct vt *t, int r, int c, struct vt_cell *out)
 {
@@ -139,92 +131,13 @@ looks_differ(struct vt *t, int r1, int c1, int r2, int c2)
 	return look_at(t, r1, c1, &a) && look_at(t, r2, c2, &b) && !same_look(&a, &b);
 }
 
-/* Append the cell's text (vt_cell_utf8) to buf (size bytes, *len used),
- * if it fits. */
-static void
-put_cell(char *buf, size_t size, size_t *len, const struct vt_cell *cell)
-{
-	char u[VT_CELL_UTF8];
-	size_t n = vt_cell_utf8(cell, u);
-
-	if (*len + n < size) {
-		memcpy(buf + *len, u, n);
-		*len += n;
-		buf[*len] = '\0';
-	}
-}
-
 static bool
 pred_marked(struct vt *t, void *arg)
 {
 	const int *rc = arg;
 	struct vt_cell cell;
 
-	return look_at(t, rc[0], rc[1], &cell) && marked(&cell);
-}
-
-/* Runs of highlighted cells in the body (rows 1 .. rows-2), each with one
- * look, and their text. */
-struct mark {
-	int row, col;
-	struct vt_cell look;
-	char text[128];
-};
-
-static int
-find_marks(struct vt *t, struct mark *m, int max)
-{
-	int n = 0, rows = vt_rows(t), cols = vt_cols(t);
-
-	for (int r = 1; r < rows - 1; r++) {
-		struct mark *cur = NULL;
-		size_t len = 0;
-
-		for (int c = 0; c < cols; c++) {
-			struct vt_cell cell;
-
-			vt_cell(t, r, c, &cell);
-			if (cell.width == 0 && cur != NULL)
-				continue;	/* right half of a wide character */
-			if (!marked(&cell)) {
-				cur = NULL;
-				continue;
-			}
-			if (cur == NULL || !same_look(&cur->look, &cell)) {
-				if (n == max)
-					return n;
-				cur = &m[n++];
-				cur->row = r;
-				cur->col = c;
-				cur->look = cell;
-				cur->text[0] = '\0';
-				len = 0;
-			}
-			put_cell(cur->text, sizeof cur->text, &len, &cell);
-		}
-	}
-	return n;
-}
-
-/* The one run whose look no other run shares (the current match), or -1. */
-static int
-unique_mark(const struct mark *m, int n)
-{
-	int found = -1;
-
-	for (int i = 0; i < n; i++) {
-		int same = 0;
-
-		for (int j = 0; j < n; j++)
-			if (j != i && same_look(&m[i].look, &m[j].look))
-				same++;
-		if (same == 0) {
-			if (found >= 0)
-				return -1;
-			found = i;
-		}
-	}
-	return found;
+	return look_at(t, rc[0], rc[1], &cell) && highlighted(&cell);
 }
 
 /* ------------------------------------------------------------ the fixture on the screen */
@@ -467,7 +380,7 @@ body_scan(struct vt *t)
 			vt_cell(t, r, c, &cell);
 			if (cell.width == 0)
 				continue;	/* the right half of a wide character */
-			put_cell(line, 2048, &len, &cell);
+			add_cell_text(line, 2048, &len, &cell);
 			for (size_t i = before; i < len; i++)
 				colof[i] = c;
 		}
@@ -593,45 +506,6 @@ pred_cloud_shown(struct vt *t, void *arg)
 	return body_rows_used(t) >= 4;
 }
 
-/* The body as one string. */
-static char *
-body_snapshot(struct vt *t)
-{
-	char *s = NULL;
-	size_t n = 0;
-
-	append(&s, &n, "", 0);
-	for (int r = 1; r < vt_rows(t) - 1; r++) {
-		char *row = vt_row_text(t, r);
-
-		append(&s, &n, row, strlen(row));
-		append(&s, &n, "\n", 1);
-		free(row);
-	}
-	return s;
-}
-
-static bool
-pred_body_changed(struct vt *t, void *arg)
-{
-	char *now = body_snapshot(t);
-	bool changed = strcmp(now, arg) != 0;
-
-	free(now);
-	return changed;
-}
-
-/* The body changes within ms, with no input. */
-static bool
-body_changes(struct vt *t, int ms)
-{
-	char *before = body_snapshot(t);
-	bool ok = vt_wait(t, ms, pred_body_changed, before);
-
-	free(before);
-	return ok;
-}
-
 /* The context switches of a process so far: each wake-up of a program
  * blocked on its input is one.  -1 if unknown. */
 static long
@@ -655,30 +529,15 @@ wakeups(pid_t pid)
 	return seen ? n : -1;
 }
 
-/* The CPU time a process used so far, in clock ticks; -1 if unknown. */
-static long
-cpu_ticks(pid_t pid)
-{
-	char buf[512];
-	const char *p = proc_stat(pid, buf, sizeof buf);
-	unsigned long ut = 0, stime = 0;
-
-	/* From the state (field 3) on: utime is field 14, stime 15. */
-	if (p == NULL || sscanf(p, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
-	                        &ut, &stime) != 2)
-		return -1;
-	return (long)(ut + stime);
-}
-
 /* Keep reading for ms; *ticks gets the CPU ticks the program used
  * meanwhile.  False if they were unknown at the start. */
 static bool
 cpu_ticks_over(struct vt *t, int ms, long *ticks)
 {
-	long cpu0 = cpu_ticks(vt_pid(t));
+	long cpu0 = proc_cpu_ticks(vt_pid(t));
 
 	vt_wait(t, ms, NULL, NULL);
-	*ticks = cpu_ticks(vt_pid(t)) - cpu0;
+	*ticks = proc_cpu_ticks(vt_pid(t)) - cpu0;
 	return cpu0 >= 0;
 }
 
@@ -697,17 +556,6 @@ silent_for(struct vt *t, int ms, size_t *extra, long *woke)
 	return *extra == 0 && w0 >= 0 && *woke <= 1;
 }
 
-/* The focused tag: the one run of highlighted cells in the body is text
- * (the focus style has a background, or reverse video). */
-static bool
-pred_focus_is(struct vt *t, void *arg)
-{
-	struct mark m[8];
-	int n = find_marks(t, m, 8);
-
-	return n == 1 && strcmp(m[0].text, arg) == 0;
-}
-
 /* The same, and the status line names the Cloud: a frame can arrive in
  * two reads, the status line (the last row) in the second. */
 static bool
@@ -719,10 +567,10 @@ pred_focus_on_cloud(struct vt *t, void *arg)
 static bool
 pred_no_marks(struct vt *t, void *arg)
 {
-	struct mark m[8];
+	struct lit m[8];
 
 	(void)arg;
-	return find_marks(t, m, 8) == 0;
+	return lit_runs(t, m, 8) == 0;
 }
 
 /* The last column of every body row is blank, and wide characters are
@@ -786,7 +634,7 @@ clickable_label(struct vt *t, struct found *f)
 		struct vt_cell cell;
 
 		if (fx.tag[i].distinct && body_find(t, fx.tag[i].label[EN], f) == 1
-		    && found_whole(t, f) && vt_cell(t, f->row, f->col, &cell) && !marked(&cell)
+		    && found_whole(t, f) && vt_cell(t, f->row, f->col, &cell) && !highlighted(&cell)
 		    && !cell.underline)
 			return i;
 	}
@@ -1244,22 +1092,22 @@ test_cloud_lang(void)
 	const struct fx_tag *first = tag_ranked(0);
 	const char *en = first->label[EN], *ko = first->label[KO];
 	struct vt *t = start_cloud(24, 80, NONE, NONE);
-	struct mark m[8];
+	struct lit m[8];
 	int n, row = -1, mid = -1;
 
 	CHECKV(t, wait_status(t, "Cloud") && vt_wait(t, T_WAIT, pred_cloud_shown, NULL),
 	       "cloud lang: the English cloud");
 	vt_keys(t, "]");
 	CHECKV(t, vt_wait(t, T_WAIT, pred_focus_is, (void *)en) && pause_cloud(t)
-	       && find_marks(t, m, 8) == 1, "cloud lang: %s focused, then paused", en);
-	if (find_marks(t, m, 8) == 1) {
+	       && lit_runs(t, m, 8) == 1, "cloud lang: %s focused, then paused", en);
+	if (lit_runs(t, m, 8) == 1) {
 		row = m[0].row;
 		mid = m[0].col * 2 + cols_of(en);	/* twice its centre */
 	}
 	vt_keys(t, "L");
 	CHECKV(t, wait_row(t, 0, tabs(KO), HAS) && vt_wait(t, T_WAIT, pred_focus_is, (void *)ko),
 	       "cloud lang: L: Korean tabs, and the focused label is now %s", ko);
-	n = find_marks(t, m, 8);
+	n = lit_runs(t, m, 8);
 	CHECKV(t, n == 1 && m[0].row == row && abs(m[0].col * 2 + cols_of(ko) - mid) <= 2,
 	       "cloud lang: %s is where %s was (row %d, centre %.1f; was row %d, centre %.1f)",
 	       ko, en, n == 1 ? m[0].row : -1,
@@ -1715,81 +1563,13 @@ test_lang_keeps_place(void)
 
 /* ------------------------------------------------------------ 4. search */
 
-struct markwant {
-	const char *text;
-	int min;
-};
-
-static bool
-pred_marks(struct vt *t, void *arg)
-{
-	const struct markwant *w = arg;
-	struct mark m[32];
-	int n = find_marks(t, m, 32);
-
-	if (n < w->min)
-		return false;
-	for (int i = 0; i < n; i++)
-		if (strcmp(m[i].text, w->text) != 0)
-			return false;
-	return true;
-}
-
-static bool
-wait_marks(struct vt *t, const char *text, int min)
-{
-	struct markwant w = {text, min};
-
-	return vt_wait(t, T_WAIT, pred_marks, &w);
-}
-
-/* A match of a search as --dump has it: line (0-based), column, and the
- * text as the page writes it. */
-struct hit {
-	long line;
-	int col;
-	char text[64];
-};
-
-/* The matches of word in d, ignoring ASCII case as the program ignores
- * case; how many (at most max).  The fixture's words never straddle a
- * line break at the widths used here. */
-static int
-find_hits(const struct dump *d, const char *word, struct hit *h, int max)
-{
-	size_t len = strlen(word);
-	int n = 0;
-
-	for (size_t i = 0; d != NULL && i < d->n; i++) {
-		const char *line = d->line[i];
-
-		for (const char *p = strcasestr(line, word); p != NULL && n < max;
-		     p = strcasestr(p + len, word)) {
-			h[n].line = (long)i;
-			h[n].col = u8_width((const uint8_t *)line, (size_t)(p - line), "UTF-8");
-			snprintf(h[n].text, sizeof h[n].text, "%.*s", (int)len, p);
-			n++;
-		}
-	}
-	return n;
-}
-
-/* Type a search for word, and Enter. */
-static void
-search_for(struct vt *t, const char *word)
-{
-	vt_keys(t, "/");
-	vt_type(t, word);
-	vt_key(t, VT_KEY_ENTER);
-}
-
 static void
 test_search_en(void)
 {
 	struct vt *t = start(24, 80, NONE, NONE);
-	struct hit h[4];
-	int nh = find_hits(dump_on(t, EN, 0), word_once, h, 4), w = cols_of(word_once);
-	struct mark m[32];
+	struct dump_hit h[4];
+	int nh = dump_hits(dump_on(t, EN, 0), word_once, h, 4), w = cols_of(word_once);
+	struct lit m[32];
 	char echo[80];
 	int n, r = h[0].line + 1, c = h[0].col;
 
@@ -1804,7 +1584,7 @@ test_search_en(void)
 	snprintf(echo, sizeof echo, "/%s", word_once);
 	CHECKV(t, wait_row(t, -1, echo, IS), "search: the pattern is echoed");
 	vt_key(t, VT_KEY_ENTER);
-	CHECKV(t, wait_marks(t, h[0].text, 1) && (n = find_marks(t, m, 32)) == 1
+	CHECKV(t, wait_lits(t, h[0].text, 1) && (n = lit_runs(t, m, 32)) == 1
 	       && m[0].row == r && m[0].col == c
 	       && looks_differ(t, r, c, r, c - 1) && looks_differ(t, r, c + w - 1, r, c + w),
 	       "search: '%s' finds '%s' (ignoring case), highlighted, its neighbours not",
@@ -1812,7 +1592,7 @@ test_search_en(void)
 	CHECKV(t, wait_at(t, EN, 0, 0) && !vt_cursor_visible(t),
 	       "search: the prompt is closed, the cursor hidden again");
 	vt_keys(t, "n");
-	CHECKV(t, wait_row(t, -1, "wrapped", HAS) && wait_marks(t, h[0].text, 1),
+	CHECKV(t, wait_row(t, -1, "wrapped", HAS) && wait_lits(t, h[0].text, 1),
 	       "search: n with one match says the search wrapped");
 	vt_keys(t, "N");
 	CHECKV(t, wait_row(t, -1, "wrapped to the bottom", HAS),
@@ -1822,7 +1602,7 @@ test_search_en(void)
 	vt_keys(t, "/zzzz");
 	CHECKV(t, wait_row(t, -1, "/zzzz", IS), "search: typing zzzz");
 	vt_key(t, VT_KEY_ENTER);
-	CHECKV(t, wait_row(t, -1, "Not found: zzzz", HAS) && find_marks(t, m, 32) == 0,
+	CHECKV(t, wait_row(t, -1, "Not found: zzzz", HAS) && lit_runs(t, m, 32) == 0,
 	       "search: zzzz is 'Not found', and the old highlight is gone");
 	vt_keys(t, "n");
 	CHECKV(t, wait_row(t, -1, "Not found: zzzz", HAS), "search: n repeats 'Not found'");
@@ -1862,8 +1642,8 @@ static bool
 pred_current(struct vt *t, void *arg)
 {
 	const struct curwant *w = arg;
-	struct mark m[32];
-	int n = find_marks(t, m, 32);
+	struct lit m[32];
+	int n = lit_runs(t, m, 32);
 	bool found = false;
 
 	for (int i = 0; i < n; i++) {
@@ -1878,23 +1658,12 @@ pred_current(struct vt *t, void *arg)
 
 /* Eventually the body is d from line top, with h the current match. */
 static bool
-wait_current(struct vt *t, const struct dump *d, long top, const struct hit *h,
+wait_current(struct vt *t, const struct dump *d, long top, const struct dump_hit *h,
              const struct vt_cell *look)
 {
 	struct curwant w = {(int)(h->line - top) + 1, h->col, h->text, *look};
 
 	return wait_body_from(t, d, top) && vt_wait(t, T_WAIT, pred_current, &w);
-}
-
-static bool
-pred_one_mark(struct vt *t, void *arg)
-{
-	struct mark m[4];
-
-	if (find_marks(t, m, 4) != 1)
-		return false;
-	*(struct vt_cell *)arg = m[0].look;
-	return true;
 }
 
 /* A word on several screens: n goes from match to match, bringing each
@@ -1904,22 +1673,22 @@ test_search_screens(void)
 {
 	struct vt *t = start(24, 80, NONE, NONE);
 	const struct dump *d = dump_on(t, EN, 0);
-	struct hit h[16], once = {0, 0, ""};
-	int nh = find_hits(d, word_many, h, 16);
+	struct dump_hit h[16], once = {0, 0, ""};
+	int nh = dump_hits(d, word_many, h, 16);
 	struct vt_cell look;
 	long top = 0;
 
 	memset(&look, 0, sizeof look);
-	CHECK(nh >= 3 && h[nh - 1].line >= 22 && find_hits(d, word_once, &once, 1) == 1,
+	CHECK(nh >= 3 && h[nh - 1].line >= 22 && dump_hits(d, word_once, &once, 1) == 1,
 	      "search screens: the fixture's first page has '%s' on more than one screen "
 	      "(%d times), and '%s'", word_many, nh, word_once);
 	CHECKV(t, wait_at(t, EN, 0, 0), "search screens: %s", title(EN, 0));
 	/* A single match is the current one: its look.  (Typed as the page
 	 * writes it: what this test checks does not hang on case.) */
-	search_for(t, once.text);
-	CHECKV(t, vt_wait(t, T_WAIT, pred_one_mark, &look),
+	search_word(t, once.text);
+	CHECKV(t, vt_wait(t, T_WAIT, pred_one_lit, &look),
 	       "search screens: '%s': one match, the current one", once.text);
-	search_for(t, word_many);
+	search_word(t, word_many);
 	CHECKV(t, nh > 0 && wait_current(t, d, top, &h[0], &look),
 	       "search screens: '%s': the first match is the current one, on row %ld", word_many,
 	       h[0].line + 1);
@@ -1934,10 +1703,10 @@ test_search_screens(void)
 	 * one, and n again goes there, to its first. */
 	{
 		int next = -1;
-		struct hit there[1];
+		struct dump_hit there[1];
 
 		for (int p = 1; p < fx.npages && next < 0; p++)
-			if (find_hits(page_dump(EN, p, 80), word_many, there, 1) > 0)
+			if (dump_hits(page_dump(EN, p, 80), word_many, there, 1) > 0)
 				next = p;
 		vt_keys(t, "n");
 		CHECKV(t, next > 0 && wait_row(t, -1, "goes on to", HAS)
@@ -1946,7 +1715,7 @@ test_search_screens(void)
 		       "(%s)", next > 0 ? title(EN, next) : "none");
 		vt_keys(t, "n");
 		CHECKV(t, next > 0 && wait_status(t, title(EN, next))
-		       && vt_wait(t, T_WAIT, pred_one_mark, &look),
+		       && vt_wait(t, T_WAIT, pred_one_lit, &look),
 		       "search screens: n again goes there, its first match the current one");
 		vt_keys(t, "N");
 		CHECKV(t, wait_row(t, -1, "goes back to", HAS) && row_matches(t, -1, title(EN, 0), HAS),
@@ -1954,7 +1723,7 @@ test_search_screens(void)
 	}
 	/* A word on one page only wraps round it, and says so. */
 	show_tab(t, 0);
-	search_for(t, once.text);
+	search_word(t, once.text);
 	vt_keys(t, "n");
 	CHECKV(t, wait_row(t, -1, "wrapped to the top", HAS),
 	       "search screens: n on the only match of '%s' (on no other page) wraps, and says "
@@ -1969,9 +1738,9 @@ static void
 test_search_ko(void)
 {
 	struct vt *t = start(24, 80, ARGS("--lang", "ko"), NONE);
-	struct hit h[16];
-	int nh = find_hits(dump_on(t, KO, 0), word_ko, h, 16), on_first = 0;
-	struct mark m[32];
+	struct dump_hit h[16];
+	int nh = dump_hits(dump_on(t, KO, 0), word_ko, h, 16), on_first = 0;
+	struct lit m[32];
 	char echo[80];
 	int n = 0, cur, first_row = -1, first_col = -1;
 
@@ -1985,11 +1754,11 @@ test_search_ko(void)
 	snprintf(echo, sizeof echo, "/%s", word_ko);
 	CHECKV(t, wait_row(t, -1, echo, IS), "search ko: the Korean pattern is echoed");
 	vt_key(t, VT_KEY_ENTER);
-	CHECKV(t, wait_marks(t, word_ko, on_first) && (n = find_marks(t, m, 32)) == on_first
-	       && (cur = unique_mark(m, n)) >= 0,
+	CHECKV(t, wait_lits(t, word_ko, on_first) && (n = lit_runs(t, m, 32)) == on_first
+	       && (cur = lit_lone(m, n)) >= 0,
 	       "search ko: '%s' is highlighted %d times, one of them as the current match",
 	       word_ko, on_first);
-	cur = unique_mark(m, n);
+	cur = lit_lone(m, n);
 	if (cur >= 0) {
 		first_row = m[cur].row;
 		first_col = m[cur].col;
@@ -2002,8 +1771,8 @@ test_search_ko(void)
 
 		for (k = 0; k < 50 && !moved; k++) {
 			vt_wait(t, 100, NULL, NULL);
-			n = find_marks(t, m, 32);
-			cur = unique_mark(m, n);
+			n = lit_runs(t, m, 32);
+			cur = lit_lone(m, n);
 			moved = cur >= 0 && (m[cur].row != first_row || m[cur].col != first_col)
 			        && strcmp(m[cur].text, word_ko) == 0;
 		}
@@ -2016,8 +1785,8 @@ test_search_ko(void)
 
 		for (int k = 0; k < 50 && !back; k++) {
 			vt_wait(t, 100, NULL, NULL);
-			n = find_marks(t, m, 32);
-			cur = unique_mark(m, n);
+			n = lit_runs(t, m, 32);
+			cur = lit_lone(m, n);
 			back = cur >= 0 && m[cur].row == first_row && m[cur].col == first_col;
 		}
 		CHECKV(t, back, "search ko: N moves it back");
@@ -2200,7 +1969,7 @@ test_links(void)
 	vt_keys(t, "]");
 	CHECKV(t, sel == lb && wait_link_selected(t, 0, end, sel)
 	       && look_at(t, row, text_margin(80) + 3, &after)
-	       && !same_look(&before, &after) && !marked(&before),
+	       && !same_look(&before, &after) && !highlighted(&before),
 	       "links: ] selects the first link on the screen, the last of the page, drawn "
 	       "highlighted");
 	vt_key(t, VT_KEY_ENTER);
@@ -2556,12 +2325,12 @@ test_color(void)
 	{
 		struct vt *t = start(24, 80, NONE, ARGS("NO_COLOR=1"));
 
-		struct hit h[1];
+		struct dump_hit h[1];
 
 		CHECKV(t, wait_at(t, EN, 0, 0), "colour: NO_COLOR search");
-		search_for(t, word_once);
-		CHECKV(t, find_hits(dump_on(t, EN, 0), word_once, h, 1) == 1
-		       && wait_marks(t, h[0].text, 1) && !vt_screen_has_color(t),
+		search_word(t, word_once);
+		CHECKV(t, dump_hits(dump_on(t, EN, 0), word_once, h, 1) == 1
+		       && wait_lits(t, h[0].text, 1) && !vt_screen_has_color(t),
 		       "colour: NO_COLOR=1: the match is highlighted without colour");
 		vt_free(t);
 	}
@@ -2630,6 +2399,16 @@ test_suspend_orphan(void)
 	vt_free(t);
 }
 
+static bool
+pred_prompt_at_cursor(struct vt *t, void *arg)
+{
+	int r, c;
+
+	(void)arg;
+	vt_cursor(t, &r, &c);
+	return !vt_altscreen(t) && c == 5 && row_matches(t, r, "e2e$", IS);
+}
+
 static void
 test_suspend_shell(void)
 {
@@ -2659,7 +2438,9 @@ test_suspend_shell(void)
 	vt_keys(t, "j");
 	CHECKV(t, wait_at(t, EN, 0, 3), "suspend sh: and it reads keys");
 	vt_keys(t, "q");
-	CHECKV(t, vt_wait_text(t, "e2e$", T_WAIT) && !vt_altscreen(t),
+	/* A new prompt where the cursor is (the old ones are on the main
+	 * screen too): the shell reads again. */
+	CHECKV(t, vt_wait(t, T_WAIT, pred_prompt_at_cursor, NULL) && !vt_altscreen(t),
 	       "suspend sh: q returns to the shell");
 	vt_keys(t, "exit\r");
 	CHECKV(t, vt_wait_exit(t, T_WAIT, &st), "suspend sh: the shell exits");
@@ -2715,116 +2496,14 @@ test_idle(void)
 
 /* ------------------------------------------------------------ 15. reload */
 
-static bool
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	bool ok;
-
-	if (f == NULL)
-		return false;
-	ok = fputs(text, f) >= 0;
-	return fclose(f) == 0 && ok;
-}
-
-static char *
-read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *s = NULL, buf[4096];
-	size_t n = 0, k;
-
-	if (f == NULL)
-		return NULL;
-	append(&s, &n, "", 0);
-	while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-		append(&s, &n, buf, k);
-	fclose(f);
-	return s;
-}
-
-/* A copy of the bundle in a new temporary directory. */
-static char *
-copy_data(void)
-{
-	char tmpl[] = "/tmp/iclei-e2e-XXXXXX";
-	DIR *d;
-	struct dirent *e;
-	char *dir;
-
-	if (mkdtemp(tmpl) == NULL || (d = opendir(data_dir)) == NULL)
-		return NULL;
-	dir = xstrdup(tmpl);
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		char *from, *to, *text;
-
-		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
-			continue;
-		from = concat(data_dir, "/");
-		to = concat(dir, "/");
-		append(&from, (size_t[]){strlen(from)}, e->d_name, len);
-		append(&to, (size_t[]){strlen(to)}, e->d_name, len);
-		text = read_file(from);
-		if (text == NULL || !write_file(to, text))
-			check_note("cannot copy %s to %s", from, to);
-		free(text);
-		free(from);
-		free(to);
-	}
-	closedir(d);
-	return dir;
-}
-
-static void
-remove_data(char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (d != NULL) {
-		while ((e = readdir(d)) != NULL)
-			if (e->d_name[0] != '.') {
-				char *slash = concat(dir, "/"), *path = concat(slash, e->d_name);
-
-				unlink(path);
-				free(path);
-				free(slash);
-			}
-		closedir(d);
-	}
-	rmdir(dir);
-	free(dir);
-}
-
-/* text with the first occurrence of from replaced by to; *line gets the
- * 1-based line where it was. */
-static char *
-replace(const char *text, const char *from, const char *to, int *line)
-{
-	const char *at = strstr(text, from);
-	char *s = NULL;
-	size_t n = 0;
-
-	if (at == NULL)
-		return NULL;
-	*line = 1;
-	for (const char *p = text; p < at; p++)
-		*line += *p == '\n';
-	append(&s, &n, text, (size_t)(at - text));
-	append(&s, &n, to, strlen(to));
-	append(&s, &n, at + strlen(from), strlen(at + strlen(from)));
-	return s;
-}
-
 static void
 test_reload(void)
 {
 	struct vt *t = start(24, 80, NONE, NONE);
-	char *dir, *en_path, *orig, *broken, *renamed, *env_data, *slash, want[64];
+	char *dir, *en_path, *orig, *broken, *renamed, *env_data, want[64];
 	char from[128], to_broken[128], to_renamed[128], tabs2[256], status2[256];
 	const struct dump *d = page_dump(EN, 0, 80);
-	int line = 0, line2 = 0;
+	int line = 0;
 	struct vt_cell normal_look, error_look;
 
 	CHECKV(t, wait_at(t, EN, 0, 0), "reload: started");
@@ -2833,34 +2512,33 @@ test_reload(void)
 	       "reload: r with a valid bundle says 'Reloaded'");
 	vt_free(t);
 
-	dir = copy_data();
+	dir = bundle_copy();
 	if (dir == NULL) {
 		CHECK(0, "reload: cannot make a temporary copy of the bundle");
 		return;
 	}
 	env_data = concat("ICLEI_TUI_DATA=", dir);
-	slash = concat(dir, "/");
-	en_path = concat(slash, "en.yaml");
-	orig = read_file(en_path);
+	en_path = bundle_file(dir, EN);
+	orig = file_text(en_path);
 	snprintf(from, sizeof from, "\n    title: %s\n", title(EN, 0));
 	snprintf(to_broken, sizeof to_broken, "\n    title: [%s\n", title(EN, 0));
 	snprintf(to_renamed, sizeof to_renamed, "\n    title: Chronicle\n");
 	snprintf(tabs2, sizeof tabs2, "Chronicle · %s · ", title(EN, 1));
 	snprintf(status2, sizeof status2, "Chronicle  4/%zu  ", d != NULL ? d->n : 0);
-	broken = orig != NULL ? replace(orig, from, to_broken, &line) : NULL;
-	renamed = orig != NULL ? replace(orig, from, to_renamed, &line2) : NULL;
+	broken = orig != NULL ? text_replace(orig, from, to_broken) : NULL;
+	renamed = orig != NULL ? text_replace(orig, from, to_renamed) : NULL;
 	CHECK(d != NULL && broken != NULL && renamed != NULL,
 	      "reload: en.yaml has the first page's title line");
 	if (d == NULL || broken == NULL || renamed == NULL)
 		goto out;
-	line++;	/* the match starts at the newline before the line */
+	line = text_line(orig, from) + 1;	/* from starts at the newline before the line */
 
 	t = start(24, 80, NONE, ARGS(env_data));
 	CHECKV(t, wait_at(t, EN, 0, 0), "reload: started on a copy of the bundle");
 	vt_keys(t, "jjj");
 	CHECKV(t, wait_at(t, EN, 0, 3), "reload: at line 4");
 	look_at(t, -1, 1, &normal_look);
-	write_file(en_path, broken);
+	file_put(en_path, broken);
 	vt_keys(t, "r");
 	/* "    title: [" -- the list starts in column 12. */
 	snprintf(want, sizeof want, "en.yaml:%d:12: ", line);
@@ -2871,7 +2549,7 @@ test_reload(void)
 	       "reload: the content on screen stays");
 	vt_key(t, VT_KEY_ESC);
 	CHECKV(t, wait_at(t, EN, 0, 3), "reload: after Esc the page is still there, at line 4");
-	write_file(en_path, renamed);
+	file_put(en_path, renamed);
 	vt_keys(t, "r");
 	CHECKV(t, wait_row(t, -1, "Reloaded", HAS) && wait_row(t, 0, tabs2, HAS),
 	       "reload: the fixed bundle is read: 'Reloaded', the new title in the tabs");
@@ -2883,9 +2561,8 @@ out:
 	free(broken);
 	free(renamed);
 	free(en_path);
-	free(slash);
 	free(env_data);
-	remove_data(dir);
+	bundle_remove(dir);
 }
 
 /* ------------------------------------------------------------ 16. mouse */
@@ -3029,12 +2706,7 @@ test_redraw(void)
 int
 main(void)
 {
-	screen_setup();
-	if (fx.npages < 3 || fx.ntags < 4) {
-		printf("Bail out! the fixture has %d pages and %d tags: the tests need 3 and 4 "
-		       "at least\n", fx.npages, fx.ntags);
-		return 99;
-	}
+	screen_setup_needing(3, 4);
 	for (int l = 0; l < NLANG; l++)
 		test_first_screen(l);
 	test_pages();

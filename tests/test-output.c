@@ -43,13 +43,6 @@ write_calls(struct vt *t)
 	return n;
 }
 
-/* Eventually at rest: what was sent has been handled and drawn. */
-static bool
-settled(struct vt *t)
-{
-	return vt_wait_quiet(t, 200, T_WAIT);
-}
-
 /* keys, then the write calls the frame they cause took. */
 static long
 writes_for(struct vt *t, const char *keys)

@@ -38,14 +38,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* Eventually the program is at rest (no output for a while): it has read
- * and handled what was sent. */
-static bool
-settled(struct vt *t)
-{
-	return vt_wait_quiet(t, 200, T_WAIT);
-}
-
 /* q ends the program with status 0 and the terminal as it was found. */
 static void
 check_quits(struct vt *t, const char *what)
@@ -228,18 +220,6 @@ test_click_after_reload(void)
 /* A file name that is a terminal's commands: set the window title (OSC
  * 0), set the clipboard (OSC 52, "xA" in base64), and a raw C1 CSI. */
 static const char hostile[] = "\033]0;T\007\033]52;c;eEE=\007\233w";
-
-struct swap {
-	const char *from, *to;
-};
-
-static char *
-swapped(const char *text, const void *arg)
-{
-	const struct swap *w = arg;
-
-	return text_replace(text, w->from, w->to);
-}
 
 /* A copy of the bundle whose directory's name ends with the hostile
  * name, and whose ko.yaml gives its first tag another weight than
@@ -770,12 +750,7 @@ test_odd_names(void)
 int
 main(void)
 {
-	screen_setup();
-	if (fx.npages < 3 || fx.ntags < 4) {
-		printf("Bail out! the fixture has %d pages and %d tags: the tests need 3 and 4 "
-		       "at least\n", fx.npages, fx.ntags);
-		return 99;
-	}
+	screen_setup_needing(3, 4);
 	test_list_after_reload();
 	test_click_after_reload();
 	test_escapes_in_dir();

@@ -79,12 +79,6 @@ shows(struct vt *t, int lang, int p)
 	return wait_row(t, 1, fx.page[p].title[lang], STARTS);
 }
 
-static bool
-settled(struct vt *t)
-{
-	return vt_wait_quiet(t, 200, T_WAIT);
-}
-
 static void
 check_quits(struct vt *t, const char *what)
 {

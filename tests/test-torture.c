@@ -91,15 +91,6 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void
-sleep_ms(int ms)
-{
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000};
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 static long
 env_long(const char *name, long dflt, long lo, long hi)
 {
@@ -1645,7 +1636,7 @@ unread_until_gone(struct vt *t, int ms)
 	long long end = now_ms() + ms;
 
 	while (!gone_unread(t) && now_ms() < end)
-		sleep_ms(10);
+		hold(10);
 	return gone_unread(t);
 }
 
@@ -1693,7 +1684,7 @@ test_blocked(void)
 		pump_for(c[i].t, 50);
 		c[i].before = vt_bytes(c[i].t);
 	}
-	sleep_ms(2000);				/* the terminal does not read */
+	hold(2000);				/* the terminal does not read */
 	for (size_t i = 0; i < n; i++) {
 		proc_state(vt_pid(c[i].t), c[i].state, sizeof c[i].state);
 		check_note("%s: after 2 s unread: %s", c[i].what, c[i].state);
