@@ -9,9 +9,9 @@
  * (VmHWM), and the bytes it wrote to the terminal.
  *
  *   pty-bench start -d DATA -H HTMLDIR -l LANG [-n RUNS] [-r ROWS] [-c COLS]
- *             ICLEI W3M
+ *             ICLEI W3M [MIN-CURSES]
  *      RUNS rounds (default 30, after one warm-up round), each running
- *      four programs in a rotating order:
+ *      four programs (five with MIN-CURSES) in a rotating order:
  *        - iclei-tui, from exec to its first complete screen (the status
  *          line with its "? " help hint, the first page's title and the
  *          start of its first block), then key 5 to the first frame of
@@ -20,7 +20,10 @@
  *        - w3m HTMLDIR/LANG.html, from exec to its first complete screen
  *          (the same title and text, and its status line);
  *        - echo, from exec to its output on screen: the floor of what
- *          starting any program costs on this machine, in this harness.
+ *          starting any program costs on this machine, in this harness;
+ *        - with MIN-CURSES (bench/min-curses), that program painting the
+ *          rows of iclei-tui's first screen (captured once beforehand),
+ *          from exec to the same screen: the floor of a curses program.
  *      Prints the medians, and the peak RSS (VmHWM) of iclei-tui and w3m
  *      after their first screen.
  *
@@ -273,7 +276,32 @@ pred_floor(struct vt *t, void *arg)
 	return vt_find_text(t, C.needle, NULL, NULL) > 0;
 }
 
-enum racer { R_ICLEI, R_W3M, R_FLOOR, R_NARROW, R_COUNT };
+enum racer { R_ICLEI, R_W3M, R_FLOOR, R_NARROW, R_CURSES, R_COUNT };
+
+/* iclei-tui's first screen once at rest, row by row, into a file: what
+ * min-curses paints.  The file's name into path. */
+static void
+capture_rows(char *const argv[], int rows, int cols, char *path, size_t size)
+{
+	struct vt *t = vt_spawn(rows, cols, argv, env_default());
+	FILE *f;
+	int fd;
+
+	snprintf(path, size, "/tmp/pty-bench-rows.XXXXXX");
+	if (t == NULL || !vt_wait(t, TIMEOUT_MS, pred_first_screen, NULL)
+	    || !vt_wait_quiet(t, 200, TIMEOUT_MS))
+		fail(t, "iclei-tui: no first screen to capture");
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL)
+		fail(t, "cannot write the rows");
+	for (int r = 0; r < rows; r++) {
+		char *row = vt_row_text(t, r);
+
+		fprintf(f, "%s\n", row != NULL ? row : "");
+		free(row);
+	}
+	fclose(f);
+	vt_free(t);
+}
 
 static int
 cmd_start(int argc, char **argv, const char *data, const char *html,
@@ -281,20 +309,26 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 {
 	double *v[R_COUNT], *cloud;
 	long hwm[R_COUNT] = {0};
-	int n[R_COUNT] = {0};
-	char htmlfile[4096];
+	int n[R_COUNT] = {0}, racers = argc > 2 ? R_COUNT : R_CURSES;
+	char htmlfile[4096], rowsfile[64] = "";
 
-	if (argc != 2) {
-		fprintf(stderr, "pty-bench start: ICLEI and W3M needed\n");
+	if (argc != 2 && argc != 3) {
+		fprintf(stderr, "pty-bench start: ICLEI and W3M needed (and MIN-CURSES)\n");
 		return 2;
 	}
 	snprintf(htmlfile, sizeof htmlfile, "%s/%s.html", html, lang);
+	if (argc > 2) {
+		char *const iargv[] = {argv[0], "--data-dir", (char *)data, "--lang",
+		                       (char *)lang, "--ambiguous=narrow", NULL};
+
+		capture_rows(iargv, rows, cols, rowsfile, sizeof rowsfile);
+	}
 	for (int i = 0; i < R_COUNT; i++)
 		v[i] = calloc((size_t)runs, sizeof *v[i]);
 	cloud = calloc((size_t)runs, sizeof *cloud);
 	for (int r = 0; r < runs + 1; r++) {	/* round 0: warm-up */
-		for (int k = 0; k < R_COUNT; k++) {
-			enum racer which = (enum racer)((k + r) % R_COUNT);
+		for (int k = 0; k < racers; k++) {
+			enum racer which = (enum racer)((k + r) % racers);
 			char *const iargv[] = {argv[0], "--data-dir", (char *)data,
 			                       "--lang", (char *)lang, NULL};
 			char *const nargv[] = {argv[0], "--data-dir", (char *)data,
@@ -302,8 +336,10 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 			                       NULL};
 			char *const wargv[] = {argv[1], htmlfile, NULL};
 			char *const fargv[] = {"echo", C.needle, NULL};
+			char *const cargv[] = {argc > 2 ? argv[2] : NULL, rowsfile, NULL};
 			char *const *av = which == R_ICLEI ? iargv : which == R_NARROW ? nargv
-			                  : which == R_W3M ? wargv : fargv;
+			                  : which == R_W3M ? wargv : which == R_CURSES ? cargv
+			                  : fargv;
 			bool (*pred)(struct vt *, void *) =
 				which == R_W3M ? pred_w3m_screen
 				: which == R_FLOOR ? pred_floor : pred_first_screen;
@@ -318,6 +354,7 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 			if (!vt_wait(t, TIMEOUT_MS, pred, NULL))
 				fail(t, which == R_W3M ? "w3m: no first screen"
 				        : which == R_FLOOR ? "echo: no output"
+				        : which == R_CURSES ? "min-curses: no first screen"
 				                           : "iclei-tui: no first screen");
 			t1 = bench_now_ms();
 			kb = which == R_FLOOR ? 0 : proc_hwm_kb(vt_pid(t));
@@ -339,7 +376,7 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 	}
 	printf("lang=%s runs=%d first_med=%.3f first_p90=%.3f cloud_med=%.3f "
 	       "cloud_p90=%.3f w3m_med=%.3f w3m_p90=%.3f floor_med=%.3f "
-	       "narrow_med=%.3f rss_kb=%ld w3m_rss_kb=%ld\n",
+	       "narrow_med=%.3f curses_med=%.3f rss_kb=%ld w3m_rss_kb=%ld\n",
 	       lang, runs, bench_quantile(v[R_ICLEI], n[R_ICLEI], 0.5),
 	       bench_quantile(v[R_ICLEI], n[R_ICLEI], 0.9),
 	       bench_quantile(cloud, n[R_ICLEI], 0.5),
@@ -347,8 +384,11 @@ cmd_start(int argc, char **argv, const char *data, const char *html,
 	       bench_quantile(v[R_W3M], n[R_W3M], 0.5),
 	       bench_quantile(v[R_W3M], n[R_W3M], 0.9),
 	       bench_quantile(v[R_FLOOR], n[R_FLOOR], 0.5),
-	       bench_quantile(v[R_NARROW], n[R_NARROW], 0.5), hwm[R_ICLEI],
-	       hwm[R_W3M]);
+	       bench_quantile(v[R_NARROW], n[R_NARROW], 0.5),
+	       n[R_CURSES] > 0 ? bench_quantile(v[R_CURSES], n[R_CURSES], 0.5) : -1.0,
+	       hwm[R_ICLEI], hwm[R_W3M]);
+	if (rowsfile[0] != '\0')
+		unlink(rowsfile);
 	for (int i = 0; i < R_COUNT; i++)
 		free(v[i]);
 	free(cloud);
@@ -776,7 +816,7 @@ main(int argc, char **argv)
 usage:
 		fprintf(stderr,
 		        "usage: pty-bench start -d DATA -H HTMLDIR -l LANG [-n RUNS] "
-		        "[-r ROWS] [-c COLS] ICLEI W3M\n"
+		        "[-r ROWS] [-c COLS] ICLEI W3M [MIN-CURSES]\n"
 		        "       pty-bench steps -l LANG -p PAGE [-n STEPS] "
 		        "[-r ROWS] [-c COLS] ICLEI DATA...\n"
 		        "       pty-bench cloud -d DATA -l LANG [-s SECONDS] "

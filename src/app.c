@@ -455,7 +455,10 @@ draw_topbar(struct app *a)
 
 	widest_bar(a, &title_w, &tabs);
 	a->nhits = 0;
-	if (1 + title_w + tabs + 2 + sw > COLS)
+	/* The titles of the languages still being checked are not known:
+	 * until they are, no title, rather than one that would push the tabs
+	 * aside when a longer one comes (a click aimed at a tab would miss). */
+	if (1 + title_w + tabs + 2 + sw > COLS || a->set.pending > 0)
 		title = false;
 	if (!title && 1 + tabs + 2 + sw > COLS) {
 		compact = true;
@@ -757,6 +760,32 @@ travel(struct app *a, bool forward)
 	go(a, &from[--*nfrom]);
 }
 
+/* The status line names a language refused in the background (the file,
+ * line and column, and what is wrong), then and on each attempt to
+ * switch to it. */
+static void
+say_unavailable(struct app *a, int l)
+{
+	app_message(a, true, _("Language '%s' unavailable: %s"), lang_code((enum lang)l),
+	            a->set.why[l]);
+}
+
+/* Check the next language not yet read, while the reader reads; say at
+ * once if it is refused.  False when none was left. */
+static bool
+load_pending(struct app *a)
+{
+	int l = bundleset_load_pending(&a->set);
+
+	if (l < 0)
+		return false;
+	if (a->set.lang[l] == NULL)
+		say_unavailable(a, l);
+	else if (a->tty.ambig == AMBIGUOUS_WIDE)
+		bundle_make_unambiguous(a->set.lang[l]);
+	return true;
+}
+
 static void
 set_lang(struct app *a, enum lang l)
 {
@@ -773,6 +802,21 @@ set_lang(struct app *a, enum lang l)
 	 * mode finds in the other language's text. */
 	go(a, &p);
 	a->help = help;		/* the help stays open, now in l */
+}
+
+/* L and H: every language is checked before the cycle goes on. */
+static void
+step_lang(struct app *a, int dir)
+{
+	int skipped;
+	enum lang l;
+
+	while (load_pending(a))
+		;
+	l = bundleset_step_lang(&a->set, a->lang, dir, &skipped);
+	set_lang(a, l);
+	if (skipped >= 0)
+		say_unavailable(a, skipped);
 }
 
 static void
@@ -853,10 +897,10 @@ command(struct app *a, enum action act, int index)
 		switch_tab(a, a->page - 1);
 		break;
 	case ACT_LANG_NEXT:
-		set_lang(a, bundleset_next_lang(&a->set, a->lang, 1));
+		step_lang(a, 1);
 		break;
 	case ACT_LANG_PREV:
-		set_lang(a, bundleset_next_lang(&a->set, a->lang, -1));
+		step_lang(a, -1);
 		break;
 	case ACT_BACK:
 	case ACT_FORWARD:
@@ -1129,7 +1173,18 @@ app_run(struct bundleset *set, enum lang lang, int page,
 
 		draw(&a);
 		tty_flush();
-		tty_next(&ev, ms);
+		if (a.set.pending == 0) {
+			tty_next(&ev, ms);
+		} else {
+			/* The screen is out: check the other languages, one
+			 * at a time while no key waits, then draw what they
+			 * add (a key first, if one comes). */
+			do
+				tty_next(&ev, 0);
+			while (ev.type == EV_TIMEOUT && load_pending(&a));
+			if (ev.type == EV_TIMEOUT)
+				continue;
+		}
 		sig = handle_burst(&a, &ev);
 	}
 	tty_close();

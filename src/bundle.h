@@ -95,6 +95,8 @@ void bundle_error_set(struct bundle_error *err, const char *file,
 
 /* "FILE:LINE:COLUMN: MESSAGE\n" (or "FILE: MESSAGE\n"). */
 void bundle_error_print(const struct bundle_error *err, FILE *fp);
+/* The same without the line feed, newly allocated. */
+char *bundle_error_text(const struct bundle_error *err);
 
 const char *block_kind_name(enum block_kind kind);
 

@@ -46,6 +46,17 @@ bundle_error_set(struct bundle_error *err, const char *file, struct mark at,
 	va_end(ap);
 }
 
+/* Both parts are sanitised already (verror_set). */
+static void
+format_error(struct sbuf *b, const struct bundle_error *err)
+{
+	if (err->line > 0)
+		sbuf_printf(b, "%s:%u:%u: %s", err->file, err->line, err->column,
+		            err->message);
+	else
+		sbuf_printf(b, "%s: %s", err->file, err->message);
+}
+
 void
 bundle_error_print(const struct bundle_error *err, FILE *fp)
 {
@@ -54,13 +65,21 @@ bundle_error_print(const struct bundle_error *err, FILE *fp)
 	/* At a place in the file: as a compiler says it, for editors to jump
 	 * to.  About the file as a whole (it cannot be opened, say): as any
 	 * other program's message, after our name. */
-	if (err->line > 0)
-		sbuf_printf(&b, "%s:%u:%u: %s\n", err->file, err->line, err->column,
-		            err->message);
-	else
-		sbuf_printf(&b, "%s: %s: %s\n", program_name, err->file, err->message);
+	if (err->line == 0)
+		sbuf_printf(&b, "%s: ", program_name);
+	format_error(&b, err);
+	sbuf_addc(&b, '\n');
 	charset_write(fp, b.s, b.len);
 	sbuf_free(&b);
+}
+
+char *
+bundle_error_text(const struct bundle_error *err)
+{
+	struct sbuf b = {0};
+
+	format_error(&b, err);
+	return b.s;
 }
 
 bool

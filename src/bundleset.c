@@ -2,6 +2,8 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,48 +113,56 @@ bundleset_free(struct bundleset *set)
 	for (int l = 0; l < LANG_COUNT; l++) {
 		bundle_free(set->lang[l]);
 		set->lang[l] = NULL;
+		free(set->why[l]);
+		set->why[l] = NULL;
 	}
+	set->pending = 0;
 	free(set->dir);
 	set->dir = NULL;
 }
 
-static bool
-load_one(struct bundleset *set, enum lang l, const char *path,
-         struct bundle_error *err)
+/* Language l's file, read and checked on its own: the language it says
+ * it is must be the one it is named for. */
+static struct bundle *
+load_file(enum lang l, const char *path, struct bundle_error *err)
 {
 	struct bundle *b = bundle_load_file(path, err);
 
-	if (b == NULL)
-		return false;
-	set->lang[l] = b;
-	if (strcmp(b->lang, lang_code(l)) != 0) {
+	if (b != NULL && strcmp(b->lang, lang_code(l)) != 0) {
 		bundle_error_set(err, path, b->lang_at,
 		                 _("lang is '%s', but the file is named for '%s'"),
 		                 b->lang, lang_code(l));
-		return false;
+		bundle_free(b);
+		return NULL;
 	}
-	for (int r = 0; r < (int)l; r++)
-		if (set->lang[r] != NULL)
-			return bundle_check_parallel(set->lang[r], b, err);
-	return true;
+	return b;
 }
 
-/* Load language l into set if its file is there; false on an error,
- * and *found counts the files seen. */
-static bool
-load_if_there(struct bundleset *set, const char *dir, enum lang l, int *found,
-              struct bundle_error *err)
+static char *
+lang_path(const char *dir, enum lang l)
 {
 	struct sbuf path = {0};
-	bool ok = true;
 
 	sbuf_printf(&path, "%s/%s.yaml", dir, lang_code(l));
-	if (access(path.s, F_OK) == 0 || errno != ENOENT) {
-		(*found)++;
-		ok = load_one(set, l, path.s, err);
-	}
-	sbuf_free(&path);
-	return ok;
+	return path.s;
+}
+
+/* Is l's file there (or there but unreadable: loading will say why)? */
+static bool
+file_there(const char *dir, enum lang l)
+{
+	char *path = lang_path(dir, l);
+	bool there = access(path, F_OK) == 0 || errno != ENOENT;
+
+	free(path);
+	return there;
+}
+
+static void
+init(struct bundleset *set, const char *dir)
+{
+	memset(set, 0, sizeof *set);
+	set->dir = xstrdup(dir);
 }
 
 static bool
@@ -165,54 +175,212 @@ none_found(struct bundleset *set, const char *dir, struct bundle_error *err)
 	return false;
 }
 
+/* --check, --dump and a reload read every file: two at a time, on the
+ * machine's second core, each file read and checked on its own by
+ * whichever thread takes it first; what they found is then taken in the
+ * order of the languages, so that the result, and the error reported
+ * (the first language's), are those of reading them one by one. */
+struct loading {
+	const char *dir;
+	unsigned there;			/* bit l: l's file is there */
+	atomic_int next;		/* the next language to take */
+	struct bundle *b[LANG_COUNT];
+	struct bundle_error err[LANG_COUNT];
+};
+
+static void
+load_some(struct loading *j)
+{
+	int l;
+
+	while ((l = atomic_fetch_add(&j->next, 1)) < LANG_COUNT) {
+		char *path;
+
+		if (!(j->there & (1u << l)))
+			continue;
+		path = lang_path(j->dir, (enum lang)l);
+		j->b[l] = load_file((enum lang)l, path, &j->err[l]);
+		free(path);
+	}
+}
+
+static void *
+loader_thread(void *arg)
+{
+	load_some(arg);
+	return NULL;
+}
+
+unsigned
+bundleset_files(const char *dir)
+{
+	unsigned there = 0;
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (file_there(dir, (enum lang)l))
+			there |= 1u << l;
+	return there;
+}
+
 bool
 bundleset_load(struct bundleset *set, const char *dir,
                struct bundle_error *err)
 {
-	int found = 0;
-
-	memset(set, 0, sizeof *set);
-	set->dir = xstrdup(dir);
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (!load_if_there(set, dir, (enum lang)l, &found, err)) {
-			bundleset_free(set);
-			return false;
-		}
-	if (found == 0)
-		return none_found(set, dir, err);
-	return true;
+	return bundleset_load_first(set, dir, -1, NULL, NULL, err);
 }
 
 bool
-bundleset_load_one(struct bundleset *set, const char *dir, enum lang l,
-                   bool *missing, struct bundle_error *err)
+bundleset_load_first(struct bundleset *set, const char *dir, int first_lang,
+                     void (*ready)(struct bundle *b, void *arg), void *arg,
+                     struct bundle_error *err)
 {
-	int found = 0;
+	struct loading *j = xcalloc(1, sizeof *j);
+	unsigned there = bundleset_files(dir);
+	pthread_t thread;
+	bool first = true, helped, ok = true;
 
-	memset(set, 0, sizeof *set);
-	set->dir = xstrdup(dir);
+	init(set, dir);
+	if (there == 0) {
+		free(j);
+		return none_found(set, dir, err);
+	}
+	if (first_lang >= 0 && !(there & (1u << first_lang)))
+		first_lang = -1;
+	j->dir = dir;
+	/* The first language is this thread's; the helper starts on the
+	 * others at once. */
+	j->there = first_lang >= 0 ? there & ~(1u << first_lang) : there;
+	atomic_init(&j->next, 0);
+	/* Built once here, not by two threads at once in a message. */
+	for (int k = LANG_LIST_CODES; k <= LANG_LIST_FILES; k++)
+		(void)lang_list((enum lang_list)k);
+	helped = (there & (there - 1)) != 0
+	         && pthread_create(&thread, NULL, loader_thread, j) == 0;
+	if (first_lang >= 0) {
+		char *path = lang_path(dir, (enum lang)first_lang);
+
+		j->b[first_lang] = load_file((enum lang)first_lang, path, &j->err[first_lang]);
+		free(path);
+		if (j->b[first_lang] != NULL && ready != NULL)
+			ready(j->b[first_lang], arg);
+	}
+	load_some(j);
+	if (helped)
+		pthread_join(thread, NULL);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		struct bundle *b = j->b[l];
+
+		if (!(there & (1u << l)))
+			continue;
+		j->b[l] = NULL;
+		if (ok && b == NULL) {
+			*err = j->err[l];
+			ok = false;
+		} else if (ok && !first && !bundle_check_parallel(set->lang[set->ref], b, err)) {
+			ok = false;
+		}
+		if (!ok) {
+			bundle_free(b);
+			continue;
+		}
+		set->lang[l] = b;
+		if (first)
+			set->ref = (enum lang)l;
+		first = false;
+	}
+	free(j);
+	if (!ok)
+		bundleset_free(set);
+	return ok;
+}
+
+bool
+bundleset_open(struct bundleset *set, const char *dir, enum lang *l,
+               bool fallback, bool *missing, struct bundle_error *err)
+{
+	enum lang shown = *l;
+	char *path;
+
+	init(set, dir);
 	*missing = false;
-	if (!load_if_there(set, dir, l, &found, err)) {
+	for (int k = 0; k < LANG_COUNT; k++)
+		if (file_there(dir, (enum lang)k))
+			set->pending |= 1u << k;
+	if (set->pending == 0)
+		return none_found(set, dir, err);
+	if (!(set->pending & (1u << shown))) {
+		*missing = true;
+		if (!fallback) {
+			bundleset_free(set);
+			return false;
+		}
+		/* English, else the one after it: not the language after
+		 * the missing one, as the environment named none of ours as
+		 * far as this bundle goes. */
+		shown = LANG_EN;
+		while (!(set->pending & (1u << shown)))
+			shown = (enum lang)((shown + 1) % LANG_COUNT);
+	}
+	set->pending &= ~(1u << shown);
+	path = lang_path(dir, shown);
+	set->lang[shown] = load_file(shown, path, err);
+	free(path);
+	if (set->lang[shown] == NULL) {
 		bundleset_free(set);
 		return false;
 	}
-	if (found == 0) {
-		*missing = true;
-		return none_found(set, dir, err);
-	}
+	set->ref = shown;
+	*l = shown;
 	return true;
+}
+
+int
+bundleset_load_pending(struct bundleset *set)
+{
+	struct bundle_error err;
+	struct bundle *b;
+	char *path;
+	int l = 0;
+
+	if (set->pending == 0)
+		return -1;
+	while (!(set->pending & (1u << l)))
+		l++;
+	set->pending &= ~(1u << l);
+	path = lang_path(set->dir, (enum lang)l);
+	b = load_file((enum lang)l, path, &err);
+	free(path);
+	if (b != NULL && !bundle_check_parallel(set->lang[set->ref], b, &err)) {
+		bundle_free(b);
+		b = NULL;
+	}
+	if (b == NULL)
+		set->why[l] = bundle_error_text(&err);
+	set->lang[l] = b;
+	return l;
+}
+
+enum lang
+bundleset_step_lang(const struct bundleset *set, enum lang l, int dir,
+                    int *skipped)
+{
+	int step = dir < 0 ? LANG_COUNT - 1 : 1;
+	int n = (int)l;
+
+	if (skipped != NULL)
+		*skipped = -1;
+	for (int i = 0; i < LANG_COUNT; i++) {
+		n = (n + step) % LANG_COUNT;
+		if (set->lang[n] != NULL)
+			return (enum lang)n;
+		if (skipped != NULL && *skipped < 0 && set->why[n] != NULL)
+			*skipped = n;
+	}
+	return l;
 }
 
 enum lang
 bundleset_next_lang(const struct bundleset *set, enum lang l, int dir)
 {
-	int step = dir < 0 ? LANG_COUNT - 1 : 1;
-	int n = (int)l;
-
-	for (int i = 0; i < LANG_COUNT; i++) {
-		n = (n + step) % LANG_COUNT;
-		if (set->lang[n] != NULL)
-			return (enum lang)n;
-	}
-	return l;
+	return bundleset_step_lang(set, l, dir, NULL);
 }

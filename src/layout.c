@@ -1,6 +1,7 @@
 /* layout.c: a page of the bundle as display lines at a given width. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,65 @@ fit(const struct doc *d, int mark_indent, enum line_mark mark)
 	return h;
 }
 
+/* ------------------------------------------------ what does not change with the width */
+
+struct prep_entry {
+	const char *src;
+	size_t n;
+	uint64_t hash;		/* of the text: the same pointer may hold another */
+	enum break_rules rules;
+	struct tprep p;
+};
+
+/* The prepared texts of one page, in the order layout meets them. */
+struct prep_cache {
+	const struct page *page;
+	struct prep_entry *v;
+	size_t n, cap, next;
+};
+
+static uint64_t
+text_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;	/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
+static void
+prep_drop(struct prep_cache *c, size_t from)
+{
+	for (size_t i = from; i < c->n; i++)
+		text_prep_free(&c->v[i].p);
+	c->n = from;
+}
+
+/* The next text's preparation: the one kept from the last layout if it
+ * is of the same text, else made now in its place. */
+static const struct tprep *
+prepared(struct doc *d, const char *src, size_t n, enum break_rules rules)
+{
+	struct prep_cache *c = d->prep;
+	uint64_t h = text_hash(src, n);
+	struct prep_entry *e;
+
+	if (c->next < c->n) {
+		e = &c->v[c->next++];
+		if (e->src == src && e->n == n && e->hash == h && e->rules == rules)
+			return &e->p;
+		text_prep_free(&e->p);
+	} else {
+		grow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+		e = &c->v[c->n++];
+		c->next = c->n;
+	}
+	*e = (struct prep_entry){src, n, h, rules, {NULL, NULL}};
+	text_prepare(src, n, rules, &e->p);
+	return &e->p;
+}
+
 /* Wrap src into lines whose text starts h.col columns in; the first line
  * (or, with every_line, each line) carries the mark.  Returns the widest
  * line's width. */
@@ -101,8 +161,9 @@ add_text(struct doc *d, const struct layout_opts *o, const char *src,
 {
 	struct tlines tl = {0};
 	int widest = 0;
+	size_t n = strlen(src);
 
-	text_wrap(src, strlen(src), d->width - h.col, o->rules, &tl);
+	text_wrap_prepared(src, n, d->width - h.col, prepared(d, src, n, o->rules), &tl);
 	for (size_t i = 0; i < tl.n; i++) {
 		struct dline *l = add(d, style, block, part);
 		bool marked = (i == 0 || every_line) && h.mark != MARK_NONE;
@@ -186,6 +247,13 @@ layout_page(struct doc *d, const struct page *p, const struct layout_opts *o)
 	d->n = 0;
 	d->width = o->width < 1 ? 1 : o->width;
 	d->ambig = o->ambig;
+	if (d->prep == NULL)
+		d->prep = xcalloc(1, sizeof *d->prep);
+	if (d->prep->page != p) {
+		prep_drop(d->prep, 0);
+		d->prep->page = p;
+	}
+	d->prep->next = 0;
 	w = add_text(d, o, p->title, plain, false, LS_TITLE, -1, 0);
 	add_rule(d, LS_TITLE_RULE, w, -1);
 	for (size_t j = 0; j < p->nblocks; j++) {
@@ -197,6 +265,11 @@ layout_page(struct doc *d, const struct page *p, const struct layout_opts *o)
 void
 doc_free(struct doc *d)
 {
+	if (d->prep != NULL) {
+		prep_drop(d->prep, 0);
+		free(d->prep->v);
+		free(d->prep);
+	}
 	free(d->v);
 	memset(d, 0, sizeof *d);
 }

@@ -49,11 +49,17 @@ struct dline {
 				   `width` columns of placeholder instead */
 };
 
+struct prep_cache;
+
 struct doc {
 	struct dline *v;
 	size_t n, cap;
 	int width;
 	enum ambiguous ambig;
+	/* What layout found in the page's texts whatever the width (break
+	 * opportunities, grapheme widths), kept for the next layout of the
+	 * same page at another width; private to layout.c. */
+	struct prep_cache *prep;
 };
 
 struct layout_opts {
@@ -62,7 +68,9 @@ struct layout_opts {
 	enum break_rules rules;
 };
 
-/* Replace d's lines with page p laid out by o. */
+/* Replace d's lines with page p laid out by o.  Laid out again (another
+ * width), p's texts are not looked at again but to see that they are
+ * the same: each one's breaks and widths are found once. */
 void layout_page(struct doc *d, const struct page *p, const struct layout_opts *o);
 void doc_free(struct doc *d);
 

@@ -100,45 +100,80 @@ console_cannot_draw(const struct bundle *b)
 	          > (int)u8_mbsnlen((const uint8_t *)b->name, n);
 }
 
-/* The language asked for (--lang), else the environment's, else the
- * default's, English, else the first there is -- then note says which
- * is shown and why.  A --lang
- * whose file is missing is a data problem: status 1, the file named. */
+/* The language asked for (--lang), else the environment's; -1 after
+ * saying that --lang names none of ours. */
+static int
+asked_lang(const struct options *o)
+{
+	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+
+	if (l < 0)
+		usage_error(_("unknown language '%s' (valid: %s)"),
+		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
+	return l;
+}
+
+/* A --lang whose file is missing is a data problem: status 1, the file
+ * named. */
+static int
+no_such_file(const char *dir, enum lang l)
+{
+	warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"), dir,
+	      lang_code(l));
+	return EXIT_INVALID;
+}
+
+static void
+say_fallback(struct sbuf *note, enum lang asked, const struct bundleset *set,
+             enum lang shown)
+{
+	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code(asked),
+	                set->dir, set->lang[shown]->name);
+}
+
+/* Bit l: language l is in set. */
+static unsigned
+loaded(const struct bundleset *set)
+{
+	unsigned there = 0;
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (set->lang[l] != NULL)
+			there |= 1u << l;
+	return there;
+}
+
+/* Where the language asked for has no file: English, else the one
+ * after it -- not the language after the missing one: the environment
+ * named none of ours, as far as this bundle goes. */
+static enum lang
+fallback_lang(unsigned there)
+{
+	int l = LANG_EN;
+
+	for (int k = 0; k < LANG_COUNT && !(there & (1u << l)); k++)
+		l = (l + 1) % LANG_COUNT;
+	return (enum lang)l;
+}
+
+/* For --dump, of the whole set: the language asked for, else the
+ * environment's, else English, else the first there is -- then note says
+ * which is shown and why. */
 static int
 choose_lang(const struct options *o, const struct bundleset *set, enum lang *out,
             struct sbuf *note)
 {
-	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+	int l = asked_lang(o);
 
-	if (l < 0) {
-		usage_error(_("unknown language '%s' (valid: %s)"),
-		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
+	if (l < 0)
 		return EXIT_USAGE;
-	}
 	*out = (enum lang)l;
-	if (set->lang[l] != NULL && o->lang == NULL && !o->dump && set->lang[LANG_EN] != NULL
-	    && console_cannot_draw(set->lang[l])) {
-		i18n_set_language(LANG_EN);	/* the messages too */
-		*out = LANG_EN;
-		/* Not translated: it is said where the translation could not
-		 * be read. */
-		sanitize_printf(note, "The Linux console cannot draw %s: showing English "
-		                "(--lang %s shows it all the same)",
-		                lang_name((enum lang)l), lang_code((enum lang)l));
-		return EXIT_OK;
-	}
 	if (set->lang[l] != NULL)
 		return EXIT_OK;
-	if (o->lang != NULL) {
-		warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"),
-		      set->dir, lang_code((enum lang)l));
-		return EXIT_INVALID;
-	}
-	/* Not the language after the missing one: the environment named
-	 * none of ours, as far as this bundle goes. */
-	*out = set->lang[LANG_EN] != NULL ? LANG_EN : bundleset_next_lang(set, LANG_EN, 1);
-	sanitize_printf(note, _("No %s.yaml in %s: showing %s"), lang_code((enum lang)l),
-	                set->dir, set->lang[*out]->name);
+	if (o->lang != NULL)
+		return no_such_file(set->dir, (enum lang)l);
+	*out = fallback_lang(loaded(set));
+	say_fallback(note, (enum lang)l, set, *out);
 	return EXIT_OK;
 }
 
@@ -154,6 +189,21 @@ names_page(const char *arg, const char *id, const char *title)
 	                  strlen(title), NULL, UNINORM_NFC, &cmp) == 0 && cmp == 0;
 }
 
+/* The page --page names in b (-1: none is asked for), or -2 when it
+ * names none, or the cloud for --dump. */
+static int
+find_page(const struct options *o, const struct bundle *b)
+{
+	if (o->page == NULL)
+		return -1;
+	for (size_t i = 0; i < b->npages; i++)
+		if (names_page(o->page, b->pages[i].id, b->pages[i].title))
+			return (int)i;
+	if (!o->dump && names_page(o->page, "cloud", _("Cloud")))
+		return (int)b->npages;
+	return -2;
+}
+
 /* --page: a page by id or title, any case; the cloud by its tab's name,
  * for the browser (--dump prints pages only). */
 static int
@@ -162,19 +212,9 @@ choose_page(const struct options *o, const struct bundle *b, int *out)
 	struct sbuf valid = {0};
 	bool cloud;
 
-	*out = -1;
-	if (o->page == NULL)
+	if ((*out = find_page(o, b)) != -2)
 		return EXIT_OK;
-	for (size_t i = 0; i < b->npages; i++)
-		if (names_page(o->page, b->pages[i].id, b->pages[i].title)) {
-			*out = (int)i;
-			return EXIT_OK;
-		}
 	cloud = names_page(o->page, "cloud", _("Cloud"));
-	if (cloud && !o->dump) {
-		*out = (int)b->npages;
-		return EXIT_OK;
-	}
 	for (size_t i = 0; i < b->npages; i++)
 		sbuf_printf(&valid, "%s%s", i ? ", " : "", b->pages[i].id);
 	if (!o->dump)
@@ -201,8 +241,9 @@ dump_width(const struct options *o)
 	return 80;
 }
 
+/* The pages of b as --dump prints them, into fp. */
 static int
-run_dump(const struct options *o, struct bundle *b, int page)
+dump_to(const struct options *o, struct bundle *b, int page, FILE *fp)
 {
 	struct layout_opts lo = {
 		.width = dump_width(o),
@@ -213,7 +254,62 @@ run_dump(const struct options *o, struct bundle *b, int page)
 
 	if (lo.ambig == AMBIGUOUS_WIDE)
 		bundle_make_unambiguous(b);
-	if (dump_bundle(stdout, b, page, &lo) != 0 || fflush(stdout) != 0) {
+	return dump_bundle(fp, b, page, &lo);
+}
+
+/* --dump lays its language out while the other files are still being
+ * checked (bundleset_load_first), into memory: nothing is printed before
+ * every file has passed. */
+struct early_dump {
+	const struct options *o;
+	const struct bundle *b;	/* what was laid out */
+	int page;
+	char *text;
+	size_t len;
+};
+
+static void
+dump_early(struct bundle *b, void *arg)
+{
+	struct early_dump *d = arg;
+	int page = find_page(d->o, b);
+	FILE *mem;
+
+	if (page == -2 || (mem = open_memstream(&d->text, &d->len)) == NULL)
+		return;		/* choose_page will say why */
+	if (dump_to(d->o, b, page, mem) == 0 && fclose(mem) == 0) {
+		d->b = b;
+		d->page = page;
+	} else {
+		free(d->text);
+		d->text = NULL;
+	}
+}
+
+/* The language --dump will show, if its file is there: the one asked
+ * for, else the environment's, else English, else the one after it
+ * (choose_lang says the same once every file is read); -1 if none. */
+static int
+dump_lang(const struct options *o, unsigned there)
+{
+	int l = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+
+	if (l < 0 || there == 0 || (o->lang != NULL && !(there & (1u << l))))
+		return -1;
+	return there & (1u << l) ? l : (int)fallback_lang(there);
+}
+
+static int
+run_dump(const struct options *o, struct bundle *b, int page,
+         const struct early_dump *early)
+{
+	int rc;
+
+	if (early->b == b && early->page == page)
+		rc = fwrite(early->text, 1, early->len, stdout) == early->len ? 0 : -1;
+	else
+		rc = dump_to(o, b, page, stdout);
+	if (rc != 0 || fflush(stdout) != 0) {
 		warnx(_("write error: %s"), strerror(errno));
 		return EXIT_INVALID;
 	}
@@ -238,55 +334,48 @@ run_browser(const struct options *o, struct bundleset *set, enum lang lang,
 	return app_run(set, lang, page, &ao);
 }
 
-/* --dump shows one language: load that file alone -- the asked-for one,
- * else the environment's, else the first there is (and say so). */
+/* The browser shows first and checks the rest after: the language to
+ * show is loaded and checked alone here, the others once its first screen
+ * is out (app.c).  The terminal is asked its question first, so that the
+ * answer comes while the file loads; it is given back before anything can
+ * be printed. */
 static int
-load_for_dump(const struct options *o, const char *dir, struct bundleset *set)
+open_for_browser(const struct options *o, const char *dir, struct bundleset *set,
+                 enum lang *lang, struct sbuf *note)
 {
 	struct bundle_error err;
-	int first = o->lang != NULL ? lang_parse(o->lang) : (int)lang_from_env();
+	int asked = asked_lang(o);
+	bool ok, missing;
 
-	if (first < 0) {
-		usage_error(_("unknown language '%s' (valid: %s)"),
-		            sanitize_arg(o->lang), lang_list(LANG_LIST_CODES));
+	if (asked < 0)
 		return EXIT_USAGE;
-	}
-	for (int k = 0; k < LANG_COUNT; k++) {
-		enum lang l = (enum lang)((first + k) % LANG_COUNT);
-		bool missing;
-
-		if (bundleset_load_one(set, dir, l, &missing, &err)) {
-			if (k > 0)
-				warnx(_("No %s.yaml in %s: showing %s"),
-				      lang_code((enum lang)first), dir, set->lang[l]->name);
-			return EXIT_OK;
-		}
-		if (!missing)
-			break;
-		if (o->lang != NULL) {
-			warnx(_("%s/%s.yaml: no such bundle file (the language asked for)"),
-			      dir, lang_code(l));
-			return EXIT_INVALID;
-		}
-	}
-	bundle_error_print(&err, stderr);
-	return EXIT_INVALID;
-}
-
-/* Every language, for --check and the browser.  The browser asks the
- * terminal its question first, so that the answer comes while the files
- * load; the terminal is given back before anything can be printed. */
-static bool
-load_all(const struct options *o, const char *dir, struct bundleset *set,
-         struct bundle_error *err)
-{
-	bool ok;
-
-	if (!o->check && o->ambiguous == AMBIGUOUS_AUTO)
+	*lang = (enum lang)asked;
+	if (o->ambiguous == AMBIGUOUS_AUTO)
 		tty_probe_start();
-	ok = bundleset_load(set, dir, err);
+	ok = bundleset_open(set, dir, lang, o->lang == NULL, &missing, &err);
 	tty_probe_wait();
-	return ok;
+	if (!ok && missing)
+		return no_such_file(dir, (enum lang)asked);
+	if (!ok) {
+		bundle_error_print(&err, stderr);
+		return EXIT_INVALID;
+	}
+	if (missing) {
+		say_fallback(note, (enum lang)asked, set, *lang);
+	} else if (o->lang == NULL && *lang != LANG_EN && (set->pending & (1u << LANG_EN))
+	           && console_cannot_draw(set->lang[*lang])) {
+		/* English, checked now, the first of the rest. */
+		if (bundleset_load_pending(set) == LANG_EN && set->lang[LANG_EN] != NULL) {
+			i18n_set_language(LANG_EN);	/* the messages too */
+			/* Not translated: it is said where the translation
+			 * could not be read. */
+			sanitize_printf(note, "The Linux console cannot draw %s: showing "
+			                "English (--lang %s shows it all the same)",
+			                lang_name(*lang), lang_code(*lang));
+			*lang = LANG_EN;
+		}
+	}
+	return EXIT_OK;
 }
 
 static int
@@ -297,6 +386,7 @@ run(const struct options *opts)
 	struct bundleset set;
 	struct bundle_error err;
 	struct sbuf note = {0};
+	struct early_dump early = {o, NULL, -1, NULL, 0};
 	enum lang lang;
 	int page, status;
 	char *dir;
@@ -307,27 +397,37 @@ run(const struct options *opts)
 	if (o->check && o->nfiles > 0)
 		return check_files(o->files, o->nfiles);
 	dir = datadir_find(o->data_dir);
-	if (o->dump) {
-		status = load_for_dump(o, dir, &set);
+	if (!o->check && !o->dump) {
+		/* The browser: the shown language now, the others later. */
+		status = open_for_browser(o, dir, &set, &lang, &note);
 		free(dir);
-		if (status != EXIT_OK)
-			return status;
-	} else if (!load_all(o, dir, &set, &err)) {
+		if (status == EXIT_OK
+		    && (status = choose_page(o, set.lang[lang], &page)) == EXIT_OK)
+			status = run_browser(o, &set, lang, page, note.s);
+		bundleset_free(&set);
+		sbuf_free(&note);
+		return status;
+	}
+	/* --check and --dump: every language, checked to agree, before
+	 * anything is printed; --dump's own laid out meanwhile. */
+	if (!bundleset_load_first(&set, dir,
+	                          o->dump ? dump_lang(o, bundleset_files(dir)) : -1,
+	                          o->dump ? dump_early : NULL, &early, &err)) {
 		bundle_error_print(&err, stderr);
+		free(early.text);
 		free(dir);
 		return EXIT_INVALID;
-	} else {
-		free(dir);
 	}
-	if (o->check)
+	free(dir);
+	if (o->check) {
 		status = check_set(&set);
-	else if ((status = choose_lang(o, &set, &lang, &note)) != EXIT_OK
-	         || (status = choose_page(o, set.lang[lang], &page)) != EXIT_OK)
-		;	/* said */
-	else if (o->dump)
-		status = run_dump(o, set.lang[lang], page);
-	else
-		status = run_browser(o, &set, lang, page, note.s);
+	} else if ((status = choose_lang(o, &set, &lang, &note)) == EXIT_OK
+	           && (status = choose_page(o, set.lang[lang], &page)) == EXIT_OK) {
+		if (note.s != NULL)
+			warnx("%s", note.s);
+		status = run_dump(o, set.lang[lang], page, &early);
+	}
+	free(early.text);
 	bundleset_free(&set);
 	sbuf_free(&note);
 	return status;

@@ -38,7 +38,11 @@ next_cell(const uint8_t *p, const uint8_t *end, wchar_t *wch, int *width)
 		int len = u8_mbtouc(&c, q, (size_t)(end - q));
 		int cw;
 
-		if (!sanitize_char_ok(c) || c == '\n')
+		/* Text is checked where it comes in (the model at load,
+		 * messages as they are formatted, keys as they are typed):
+		 * only a control is kept off the terminal here, by its code,
+		 * with no table to look in. */
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
 			c = '?';
 		cw = text_char_width(c);
 		if (k > 0 && cw != 0)
@@ -88,6 +92,7 @@ paint_text_ex(WINDOW *w, int y, int x, const char *s, size_t n, int maxw,
 
 	if (maxw <= 0 || y < 0 || x < 0)
 		return 0;
+	SANITIZE_TRUSTED(s, n, "paint_text");
 	if (ambig_mode == AMBIGUOUS_WIDE) {
 		/* Interface strings too must not hold a character the terminal
 		 * draws wider than curses thinks. */

@@ -54,6 +54,75 @@ sanitize_char_ok(ucs4_t c)
 	return !uc_is_general_category(c, UC_CATEGORY_Cn);
 }
 
+/* Plain characters, sorted: what the bundles are written in (Latin,
+ * general punctuation and symbols, CJK punctuation, kana, Hangul
+ * syllables, ideographs, full-width forms), less every character that
+ * is refused, combines, or changes under NFC: the soft hyphen (Cf),
+ * U+2000/1, U+2126, U+212A/B, U+2329/A and the CJK compatibility
+ * ideographs (singleton decompositions), the ideographic tone marks
+ * U+302A..F and the combining kana voicing marks U+3099/A (classes
+ * 218..232 and 8), and the Hangul fillers U+3164 and U+FFA0 (default
+ * ignorable).  Conjoining jamo, combining marks and the Indic vowel
+ * signs that compose are out of every range. */
+static const struct {
+	ucs4_t lo, hi;
+} plain[] = {
+	{0x0020, 0x007E}, {0x00A0, 0x00AC}, {0x00AE, 0x02FF},
+	{0x2010, 0x2027}, {0x2030, 0x205E}, {0x20A0, 0x20C0},
+	{0x2100, 0x2125}, {0x2127, 0x2129}, {0x212C, 0x218B},
+	{0x2190, 0x2328}, {0x232B, 0x23FF}, {0x2460, 0x27BF},
+	{0x3000, 0x3029}, {0x3030, 0x303F}, {0x3041, 0x3096},
+	{0x309B, 0x30FF}, {0x3131, 0x3163}, {0x3165, 0x318E},
+	{0x31F0, 0x321E},
+	{0x3220, 0x32FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+	{0xAC00, 0xD7A3}, {0xFF01, 0xFF9F}, {0xFFA1, 0xFFBE},
+	{0xFFC2, 0xFFC7}, {0xFFCA, 0xFFCF}, {0xFFD2, 0xFFD7},
+	{0xFFDA, 0xFFDC}, {0xFFE0, 0xFFE6}, {0xFFE8, 0xFFEE},
+};
+
+bool
+sanitize_char_plain(ucs4_t c)
+{
+	size_t lo = 0, hi = sizeof plain / sizeof *plain;
+
+	if (c < 0x80)
+		return c >= 0x20 && c < 0x7F;
+	/* The ideographs and Hangul syllables, most of CJK text, at once. */
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+		return true;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c < plain[mid].lo)
+			hi = mid;
+		else if (c > plain[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+#ifdef ICLEI_DEBUG
+void
+sanitize_assert_trusted(const char *s, size_t n, const char *where)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (p < end) {
+		ucs4_t c;
+		int len = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (len < 0 || c == '\n' || !sanitize_char_ok(c)) {
+			fprintf(stderr, "%s: untrusted text reached the output (byte %zu)\n",
+			        where, (size_t)(p - (const uint8_t *)s));
+			abort();
+		}
+		p += len;
+	}
+}
+#endif
+
 const char *
 sanitize_char_class(ucs4_t c)
 {

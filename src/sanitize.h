@@ -26,6 +26,27 @@
  * (libunistring's Unicode). */
 bool sanitize_char_ok(ucs4_t c);
 
+/* Is c plain: allowed (sanitize_char_ok), of combining class 0, its own
+ * NFC, and the second character of no canonical composition -- so that a
+ * text of plain characters is valid bundle text and NFC already, and the
+ * loader need neither look it up further nor normalise it?  A range
+ * table of the scripts and punctuation the content uses (tests/test-nfc
+ * holds every range to those properties with libunistring); false means
+ * "look closer", not "refused".  Line feed is not plain. */
+bool sanitize_char_plain(ucs4_t c);
+
+/* The model is checked once, at load (sanitize_char_ok on every
+ * character), and trusted after: the output paths send its text as it
+ * is.  A debug build (--enable-debug, or --enable-sanitizers) checks that
+ * trust where the text leaves, and aborts, naming `where`, if s[0..n)
+ * holds a character the loader would have refused (or a line feed). */
+#ifdef ICLEI_DEBUG
+void sanitize_assert_trusted(const char *s, size_t n, const char *where);
+#define SANITIZE_TRUSTED(s, n, where) sanitize_assert_trusted((s), (n), (where))
+#else
+#define SANITIZE_TRUSTED(s, n, where) ((void)0)
+#endif
+
 /* Short English name of the class of a refused character, for messages. */
 const char *sanitize_char_class(ucs4_t c);
 

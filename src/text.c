@@ -16,10 +16,13 @@
 int
 text_char_width(ucs4_t c)
 {
+	int w;
+
+	if (c >= 0x20 && c < 0x7F)
+		return 1;	/* ASCII: no table to look in */
 	/* Pass "UTF-8": a legacy CJK encoding name would make nearly every
 	 * non-ASCII character two columns wide. */
-	int w = uc_width(c, "UTF-8");
-
+	w = uc_width(c, "UTF-8");
 	return w < 0 ? 0 : w;
 }
 
@@ -307,53 +310,64 @@ text_breaks(const char *s, size_t n, enum break_rules rules, char *p)
 
 /* ------------------------------------------------ the fill loop */
 
+/* A line of `width` columns, less the spaces before its break, which the
+ * break consumes (a space is one column). */
 static void
 add_line(struct tlines *out, const char *s, size_t start, size_t end,
          int width, bool overwide)
 {
 	struct tline *l;
 
-	/* Spaces before a break are consumed by it. */
-	while (!overwide && end > start && s[end - 1] == ' ')
+	while (!overwide && end > start && s[end - 1] == ' ') {
 		end--;
+		width--;
+	}
 	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
 	l = &out->v[out->n++];
 	l->start = start;
 	l->end = end;
-	l->width = overwide ? width : text_width(s + start, end - start);
+	l->width = width;
 	l->overwide = overwide;
 }
 
-/* Lay out one line starting at `start`; returns where the next begins. */
+/* Lay out one line starting at `start`; returns where the next begins.
+ * The line's width is the sum of its graphemes' widths: gw, where a
+ * byte is not ASCII, has each grapheme's width at its first byte (and
+ * -1 inside it), measured once for the whole text (NULL: the text is
+ * ASCII, each byte a grapheme of one column). */
 static size_t
 fill_line(const char *s, size_t n, size_t start, int width, const char *brk,
-          const char *gbrk, struct tlines *out)
+          const signed char *gw, struct tlines *out)
 {
 	size_t i = start, last_break = 0;
-	int col = 0;
+	int col = 0, col_at_break = 0;
 
 	while (i < n) {
 		size_t end = i + 1;
-		int w;
+		int w = 1;
 
 		if (s[i] == '\n') {
-			add_line(out, s, start, i, 0, false);
+			add_line(out, s, start, i, col, false);
 			return i + 1;
 		}
-		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
+		if (i > start && brk[i] == UC_BREAK_POSSIBLE) {
 			last_break = i;
-		while (end < n && !gbrk[end])
-			end++;
-		w = text_width(s + i, end - i);
+			col_at_break = col;
+		}
+		if (gw != NULL) {
+			w = gw[i];
+			while (end < n && gw[end] < 0)
+				end++;
+		}
 		/* A space never overflows: if a break follows, it is consumed.
 		 * (A space carrying a combining mark is ink, not a space.) */
 		if (!(s[i] == ' ' && end == i + 1) && col + w > width) {
 			if (last_break > start) {
-				add_line(out, s, start, last_break, 0, false);
+				add_line(out, s, start, last_break, col_at_break, false);
 				return last_break;
 			}
 			if (i > start) {
-				add_line(out, s, start, i, 0, false);
+				add_line(out, s, start, i, col, false);
 				return i;
 			}
 			add_line(out, s, i, end, width, true);
@@ -362,31 +376,75 @@ fill_line(const char *s, size_t n, size_t start, int width, const char *brk,
 		col += w;
 		i = end;
 	}
-	add_line(out, s, start, n, 0, false);
+	add_line(out, s, start, n, col, false);
 	return n;
 }
 
-void
-text_wrap(const char *s, size_t n, int width, enum break_rules rules,
-          struct tlines *out)
+/* Each grapheme's width at its first byte, -1 on the others: the
+ * grapheme breaks, then every character measured once (an ASCII one with
+ * no table, text_char_width). */
+static signed char *
+grapheme_widths(const char *s, size_t n)
 {
-	char *brk;
+	signed char *gw = xmalloc(n);
+	size_t start = 0;
+	int w = 0;
 
-	if (n == 0) {
-		add_line(out, s, 0, 0, 0, false);
-		return;
+	u8_grapheme_breaks((const uint8_t *)s, n, (char *)gw);
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+
+		if (i > 0 && gw[i]) {
+			gw[start] = (signed char)(w > 127 ? 127 : w);
+			start = i;
+			w = 0;
+		}
+		w += text_char_width(c);
+		for (int k = 0; k < len; k++)
+			if (i + (size_t)k != start)
+				gw[i + (size_t)k] = -1;
+		i += (size_t)len;
 	}
-	brk = xmalloc(n);
-	text_breaks(s, n, rules, brk);
-	text_wrap_breaks(s, n, width, brk, out);
-	free(brk);
+	gw[start] = (signed char)(w > 127 ? 127 : w);
+	return gw;
+}
+
+static bool
+has_non_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
 }
 
 void
-text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
-                 struct tlines *out)
+text_prepare(const char *s, size_t n, enum break_rules rules, struct tprep *p)
 {
-	char *gbrk;
+	p->brk = NULL;
+	p->gw = NULL;
+	if (n == 0)
+		return;
+	p->brk = xmalloc(n);
+	text_breaks(s, n, rules, p->brk);
+	if (has_non_ascii(s, n))
+		p->gw = grapheme_widths(s, n);
+}
+
+void
+text_prep_free(struct tprep *p)
+{
+	free(p->brk);
+	free(p->gw);
+	p->brk = NULL;
+	p->gw = NULL;
+}
+
+static void
+wrap(const char *s, size_t n, int width, const char *brk, const signed char *gw,
+     struct tlines *out)
+{
 	size_t pos = 0;
 
 	if (width < 1)
@@ -395,12 +453,37 @@ text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
 		add_line(out, s, 0, 0, 0, false);
 		return;
 	}
-	gbrk = xmalloc(n);
-	u8_grapheme_breaks((const uint8_t *)s, n, gbrk);
 	while (pos < n)
-		pos = fill_line(s, n, pos, width, brk, gbrk, out);
+		pos = fill_line(s, n, pos, width, brk, gw, out);
 	/* A text ending in a line feed ends with an empty line. */
 	if (s[n - 1] == '\n')
 		add_line(out, s, n, n, 0, false);
-	free(gbrk);
+}
+
+void
+text_wrap_prepared(const char *s, size_t n, int width, const struct tprep *p,
+                   struct tlines *out)
+{
+	wrap(s, n, width, p->brk, p->gw, out);
+}
+
+void
+text_wrap(const char *s, size_t n, int width, enum break_rules rules,
+          struct tlines *out)
+{
+	struct tprep p;
+
+	text_prepare(s, n, rules, &p);
+	wrap(s, n, width, p.brk, p.gw, out);
+	text_prep_free(&p);
+}
+
+void
+text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
+                 struct tlines *out)
+{
+	signed char *gw = n > 0 && has_non_ascii(s, n) ? grapheme_widths(s, n) : NULL;
+
+	wrap(s, n, width, brk, gw, out);
+	free(gw);
 }

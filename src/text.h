@@ -71,4 +71,18 @@ void text_wrap(const char *s, size_t n, int width, enum break_rules rules,
 void text_wrap_breaks(const char *s, size_t n, int width, const char *brk,
                       struct tlines *out);
 
+/* What text_wrap finds in a text whatever the width -- its break
+ * opportunities, and each grapheme's width at its first byte (-1 on the
+ * others; NULL for ASCII, whose every byte is one column) -- found once,
+ * for a caller that lays the text out at several widths. */
+struct tprep {
+	char *brk;
+	signed char *gw;
+};
+
+void text_prepare(const char *s, size_t n, enum break_rules rules, struct tprep *p);
+void text_prep_free(struct tprep *p);
+void text_wrap_prepared(const char *s, size_t n, int width, const struct tprep *p,
+                        struct tlines *out);
+
 #endif

@@ -54,6 +54,8 @@ bool
 ld_prescan(struct loader *L)
 {
 	const unsigned char *u = (const unsigned char *)L->data;
+	size_t first = L->len;
+	ucs4_t what = 0;
 
 	if (L->len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
 	                    || (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
@@ -62,24 +64,36 @@ ld_prescan(struct loader *L)
 	if (L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return ld_fail(L, (struct mark){1, 1}, "%s",
 		               _("the file is UTF-16; a bundle must be UTF-8"));
-	for (size_t i = 0; i < L->len; i++) {
-		ucs4_t c = 0;
+	/* The first of them in the file: each of the three bytes that can
+	 * start one is sought with memchr, and only where it is, looked at. */
+	for (int k = 0; k < 3; k++) {
+		static const unsigned char lead[3] = {'\r', 0xC2, 0xE2};
+		const unsigned char *p = u, *end = u + first;
 
-		/* A carriage return ends a line only before a line feed. */
-		if (u[i] == '\r' && (i + 1 >= L->len || u[i + 1] != '\n'))
-			c = '\r';
-		else if (i + 1 >= L->len)
-			break;
-		else if (u[i] == 0xC2 && u[i + 1] == 0x85)
-			c = 0x85;
-		else if (u[i] == 0xE2 && i + 2 < L->len && u[i + 1] == 0x80
-		         && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
-			c = u[i + 2] == 0xA8 ? 0x2028 : 0x2029;
-		if (c != 0)
-			return ld_fail(L, ld_mark_at_offset(L->data, L->len, i),
-			               _("%s U+%04X is not allowed anywhere in a bundle"),
-			               sanitize_char_class(c), (unsigned)c);
+		while (p < end && (p = memchr(p, lead[k], (size_t)(end - p))) != NULL) {
+			size_t i = (size_t)(p - u);
+			ucs4_t c = 0;
+
+			/* A carriage return ends a line only before a line feed. */
+			if (*p == '\r' && (i + 1 >= L->len || u[i + 1] != '\n'))
+				c = '\r';
+			else if (*p == 0xC2 && i + 1 < L->len && u[i + 1] == 0x85)
+				c = 0x85;
+			else if (*p == 0xE2 && i + 2 < L->len && u[i + 1] == 0x80
+			         && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+				c = u[i + 2] == 0xA8 ? 0x2028 : 0x2029;
+			if (c != 0) {
+				first = i;
+				what = c;
+				break;
+			}
+			p++;
+		}
 	}
+	if (what != 0)
+		return ld_fail(L, ld_mark_at_offset(L->data, L->len, first),
+		               _("%s U+%04X is not allowed anywhere in a bundle"),
+		               sanitize_char_class(what), (unsigned)what);
 	return true;
 }
 
@@ -238,12 +252,41 @@ check_chars(struct loader *L, const char *s, size_t n)
 	return true;
 }
 
+/* Each character once: is s[0..n) valid and made of plain characters
+ * and line feeds (sanitize_char_plain), so that it is NFC already?
+ * False also for anything check_chars would refuse, for it to say why. */
 static bool
-is_ascii(const char *s, size_t n)
+all_plain(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (p < end) {
+		ucs4_t c;
+		int len;
+
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\n') || *p == 0x7F)
+				return false;
+			p++;
+			continue;
+		}
+		/* Two and three bytes (every BMP character) decoded here,
+		 * strictly; four by libunistring. */
+		if (*p >= 0xC2 && *p <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+			c = (ucs4_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+			len = 2;
+		} else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80
+		           && (p[2] & 0xC0) == 0x80 && !(*p == 0xE0 && p[1] < 0xA0)
+		           && !(*p == 0xED && p[1] >= 0xA0)) {
+			c = (ucs4_t)(*p & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+			len = 3;
+		} else if ((len = u8_mbtoucr(&c, p, (size_t)(end - p))) < 0) {
 			return false;
+		}
+		if (!sanitize_char_plain(c))
+			return false;
+		p += len;
+	}
 	return true;
 }
 
@@ -253,20 +296,24 @@ ld_get_text(struct loader *L, char **out, unsigned flags)
 	const char *s;
 	size_t n, nfc_len;
 	uint8_t *nfc;
+	bool plain;
 
 	if (!ld_expect(L, YAML_SCALAR_EVENT, N_("text")))
 		return false;
 	s = (const char *)L->ev.data.scalar.value;
 	n = L->ev.data.scalar.length;
-	if (!check_chars(L, s, n))
+	/* The common case, plain text, is looked at once: valid, allowed
+	 * and NFC already.  Anything else is checked closely, and
+	 * normalised. */
+	plain = all_plain(s, n);
+	if (!plain && !check_chars(L, s, n))
 		return false;
 	trim(&s, &n);
 	if (n == 0)
 		return ld_fail(L, ld_here(L), _("'%s' must not be empty"), L->key);
 	if ((flags & ONE_LINE) && memchr(s, '\n', n) != NULL)
 		return ld_fail(L, ld_here(L), _("'%s' must be a single line"), L->key);
-	/* ASCII is already NFC: the common case costs no normalisation. */
-	if (is_ascii(s, n)) {
+	if (plain) {
 		*out = xmemdup0(s, n);
 		return true;
 	}

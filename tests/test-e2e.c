@@ -728,7 +728,10 @@ test_first_screen(int l)
 	       "position on the status line", code, first);
 	CHECKV(t, row_matches(t, 0, tabs(l), HAS),
 	       "%s: row 0 has the tabs in order: %s", code, tabs(l));
-	CHECKV(t, vt_find_text(t, switcher(), &r, &c) > 0 && r == 0
+	/* The other languages are checked after the first screen: then
+	 * the switcher has them all. */
+	CHECKV(t, wait_row(t, 0, switcher(), HAS) && vt_find_text(t, switcher(), &r, &c) > 0
+	       && r == 0
 	       && c + cols_of(switcher()) <= 80 && c + cols_of(switcher()) >= 78,
 	       "%s: the language switcher is at the right of row 0", code);
 	CHECKV(t, vt_find_text(t, fx.label[l], &r, &c) > 0 && r == 0

@@ -1012,7 +1012,10 @@ test_tab_columns(void)
 	struct vt *t = start(24, 80, NONE, NONE);
 	int tab = -1, sw = -1;
 
-	CHECKV(t, wait_at(t, EN, 0, 0) && (tab = top_col(t, title(EN, 0))) >= 0
+	/* The other languages are checked after the first screen: the bar
+	 * is laid out for them all once the switcher has them. */
+	CHECKV(t, wait_at(t, EN, 0, 0) && wait_row(t, 0, fx.label[ZH], HAS)
+	       && (tab = top_col(t, title(EN, 0))) >= 0
 	       && (sw = top_col(t, fx.label[EN])) > tab,
 	       "tab columns: English, the first tab at column %d, the languages at %d", tab, sw);
 	for (int l = KO; l <= ZH; l++) {

@@ -573,7 +573,9 @@ make_cloud_ref(void)
 	if (cloud_ref.cell != NULL)
 		return true;
 	t = start(24, 80, NONE, NONE);
-	ok = wait_at(t, EN, 0, 0);
+	/* The other languages are checked after the first screen: the
+	 * switcher is complete once they are. */
+	ok = wait_at(t, EN, 0, 0) && wait_row(t, 0, fx.label[ZH], HAS);
 	show_tab(t, fx.npages);
 	ok = ok && wait_status(t, "Cloud") && wait_cloud(t);
 	if (ok)
