@@ -43,6 +43,11 @@ class Terminal:
     def own_screen(self, session):
         return None
 
+    def known(self, lang):
+        """Why this terminal is known to draw lang's screens otherwise
+        than the layout (its own bug), or None."""
+        return None
+
     def wait_file(self, path, timeout=5.0):
         end = time.time() + timeout
         last = -1
@@ -205,6 +210,17 @@ class MLTerm(Terminal):
             f.write("DEFAULT = %s\nISO10646_UCS4_1 = %s\nISO10646_UCS4_1_FULLWIDTH = %s\n"
                     % (CJK[lang], CJK[lang], CJK[lang]))
         return ["mlterm", "-g", "80x24", "-e"] + inside
+
+    def known(self, lang):
+        # Seen in every run: after a screen with Korean, Japanese or
+        # Chinese text, mlterm 3.9.0 leaves characters the program erased
+        # (ncurses' ech/el over wide cells, the same terminfo capabilities
+        # as xterm-256color, which xterm and libvterm erase) on the screen,
+        # and leaves out some bullets.  Its own screen cannot be read to
+        # tell more.  English screens are right.
+        if lang == "en":
+            return None
+        return "mlterm 3.9.0 leaves erased wide characters on the screen"
 
 
 class St(Terminal):
