@@ -48,6 +48,18 @@ class Terminal:
         than the layout (its own bug), or None."""
         return None
 
+    def printed(self, session, key):
+        """What the terminal prints to STATE/print.txt on that key (its
+        print command was set to write there), or None."""
+        out = os.path.join(session.state, "print.txt")
+        if os.path.exists(out):
+            os.unlink(out)
+        session.key(key)
+        if not self.wait_file(out):
+            return None
+        with open(out, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
     def wait_file(self, path, timeout=5.0):
         end = time.time() + timeout
         last = -1
@@ -146,14 +158,9 @@ class XTerm(Terminal):
             + self.extra + ["-e"] + inside
 
     def own_screen(self, session):
-        out = os.path.join(session.state, "print.txt")
-        if os.path.exists(out):
-            os.unlink(out)
-        session.key("F12")
-        if not self.wait_file(out):
+        text = self.printed(session, "F12")
+        if text is None:
             return None
-        with open(out, encoding="utf-8", errors="replace") as f:
-            text = f.read()
         rows = []
         for line in text.split("\n"):
             if line == "" and len(rows) >= session.rows:
@@ -181,14 +188,9 @@ class URxvt(Terminal):
                 "+sb", "-b", "2", "-print-pipe", "cat > %s/print.txt" % state, "-e"] + inside
 
     def own_screen(self, session):
-        out = os.path.join(session.state, "print.txt")
-        if os.path.exists(out):
-            os.unlink(out)
-        session.key("Print")
-        if not self.wait_file(out):
+        text = self.printed(session, "Print")
+        if text is None:
             return None
-        with open(out, encoding="utf-8", errors="replace") as f:
-            text = f.read()
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
