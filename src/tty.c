@@ -533,6 +533,11 @@ take_resize(void)
 	if (ws.ws_row == LINES && ws.ws_col == COLS)
 		return false;
 	resizeterm(ws.ws_row, ws.ws_col);
+	/* Repaint from a cleared screen: what a terminal keeps of its cells
+	 * across a resize is its own (kitty rewraps them), and curses would
+	 * skip the cells it believes unchanged -- kitty then lost a wide
+	 * character of the new layout (tests/terminals). */
+	clearok(curscr, TRUE);
 	return true;
 }
 

@@ -2,10 +2,11 @@
  * the screen.  For README screenshots and for debugging the end-to-end tests.
  *
  *   vtshot [-r ROWS] [-c COLS] [-t MS] [-e NAME=VALUE]... [-a]
- *          [-w TEXT | -g TEXT | -k KEYS | -p MS | -R ROWSxCOLS | -x]...
+ *          [-w TEXT | -g TEXT | -k KEYS | -m ROW,COL | -W ROW,COL,N | -p MS |
+ *           -R ROWSxCOLS | -x]...
  *          -- COMMAND [ARG]...
  *
- * The actions (-w -g -k -p -R -x) run in command-line order; see usage(). */
+ * The actions (-w -g -k -m -W -p -R -x) run in command-line order; see usage(). */
 #ifdef HAVE_CONFIG_H
 #include <config.h>
 #endif
@@ -15,6 +16,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -37,7 +39,8 @@ usage(int status)
 
 	fprintf(f,
 "usage: %s [-r ROWS] [-c COLS] [-t MS] [-e NAME=VALUE]... [-a]\n"
-"              [-w TEXT | -g TEXT | -k KEYS | -p MS | -R ROWSxCOLS | -x]...\n"
+"              [-w TEXT | -g TEXT | -k KEYS | -m ROW,COL | -W ROW,COL,N | -p MS |\n"
+"               -R ROWSxCOLS | -x]...\n"
 "              -- COMMAND [ARG]...\n"
 "Run COMMAND in a pseudo-terminal (TERM=xterm-256color, LC_ALL=C.UTF-8),\n"
 "do the actions in order, then print the screen once output is quiet.\n"
@@ -53,6 +56,9 @@ usage(int status)
 "                    <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <Ins>\n"
 "                    <Del> <F1>..<F12> <Tab> <S-Tab> <Enter> <Esc> <BS> <Space>\n"
 "                    <C-x> (Ctrl) <M-x> (Alt), sent as the program's modes ask\n"
+"  -m ROW,COL        a left click on the cell (0-based), as the program's\n"
+"                    mouse modes ask it to be reported\n"
+"  -W ROW,COL,N      N notches of the wheel there (N < 0: up)\n"
 "  -p MS             keep reading for MS milliseconds\n"
 "  -R ROWSxCOLS      resize the terminal\n"
 "  -x                wait until COMMAND exits\n"
@@ -256,10 +262,10 @@ parse_keys(struct steps *ss, const char *arg)
 /* ------------------------------------------------------------ actions */
 
 struct action {
-	char op; /* w g k p R x */
+	char op; /* w g k m W p R x */
 	const char *text;
 	struct steps keys;
-	int ms, rows, cols;
+	int ms, rows, cols, notches;
 };
 
 static bool
@@ -296,6 +302,18 @@ run(struct vt *t, const struct action *a, int timeout)
 				vt_pump(t, 0);
 		}
 		return true;
+	case 'm':
+		if (vt_click(t, a->rows, a->cols))
+			return true;
+		fprintf(stderr, "%s: no mouse reporting for a click at %d,%d\n", progname,
+			a->rows, a->cols);
+		return false;
+	case 'W':
+		if (vt_wheel(t, a->rows, a->cols, a->notches))
+			return true;
+		fprintf(stderr, "%s: no mouse reporting for the wheel at %d,%d\n", progname,
+			a->rows, a->cols);
+		return false;
 	case 'p':
 		vt_wait(t, a->ms, NULL, NULL);
 		return true;
@@ -333,7 +351,7 @@ main(int argc, char *argv[])
 	env = xmalloc(sizeof *env * (size_t)(argc + 1));
 	acts = xmalloc(sizeof *acts * (size_t)(argc + 1));
 
-	while ((opt = getopt(argc, argv, "+r:c:t:e:aw:g:k:p:R:xh")) != -1) {
+	while ((opt = getopt(argc, argv, "+r:c:t:e:aw:g:k:m:W:p:R:xh")) != -1) {
 		struct action *a = &acts[nacts];
 
 		memset(a, 0, sizeof *a);
@@ -369,6 +387,29 @@ main(int argc, char *argv[])
 			a->rows = number(optarg, "row count", 1);
 			a->cols = number(x + 1, "column count", 1);
 			*x = 'x';
+			nacts++;
+			break;
+		}
+		case 'm':
+		case 'W': {
+			char *end;
+			long v[3] = {0, 0, 0};
+			int n = 0;
+			const char *p = optarg;
+
+			for (; n < 3 && *p != '\0'; n++) {
+				errno = 0;
+				v[n] = strtol(p, &end, 10);
+				if (end == p || errno != 0 || v[n] < INT_MIN || v[n] > INT_MAX)
+					break;
+				p = *end == ',' ? end + 1 : end;
+			}
+			if (*p != '\0' || n != (opt == 'm' ? 2 : 3) || v[0] < 0 || v[1] < 0)
+				die("-%c wants %s: %s", opt, opt == 'm' ? "ROW,COL" : "ROW,COL,N",
+				    optarg);
+			a->rows = (int)v[0];
+			a->cols = (int)v[1];
+			a->notches = (int)v[2];
 			nacts++;
 			break;
 		}

@@ -1,0 +1,134 @@
+"""checks.py: what a terminal drew against what the layout says (an
+expect.Screen from the libvterm harness): on the screenshot's pixels, and
+on the terminal's own idea of its screen where it gives one.  Each check
+returns (ok, detail)."""
+
+import image
+
+
+def _cells(exp, img):
+    grid = image.find_grid(img, exp.rows, exp.cols)
+    if isinstance(grid, str):
+        return None, grid
+    return image.Cells(img, grid), None
+
+
+def grid_check(exp, img):
+    """The terminal is rows x cols: its status line spans exactly that many
+    cells of whole pixels."""
+    cells, why = _cells(exp, img)
+    if cells is None:
+        return False, why, None
+    return True, repr(cells.grid), cells
+
+
+def highlights(exp, cells):
+    """The cells on a colour (the current tab, the current language in the
+    switcher, the status line, a focused tag) are those the layout lights,
+    and no others."""
+    bad = []
+    for r in range(exp.rows):
+        for c in range(exp.cols):
+            want = exp.cell[r][c].lit
+            if exp.cell[r][c].width == 0 and c > 0:
+                want = exp.cell[r][c - 1].lit
+            if want != cells.lit(r, c):
+                bad.append((r, c, want))
+    if not bad:
+        n = sum(1 for r in range(exp.rows) for c in range(exp.cols) if exp.cell[r][c].lit)
+        return True, "%d lit cells, each where the layout has one" % n
+    return False, "%d cells differ, e.g. %s" % (len(bad), ", ".join(
+        "row %d col %d %s" % (r, c, "should be lit" if w else "lit, should not be")
+        for r, c, w in bad[:6]))
+
+
+def _ink_span(cells, r):
+    first = last = None
+    for c in range(cells.grid.cols):
+        if cells.inked(r, c):
+            if first is None:
+                first = c
+            last = c
+    return None if first is None else (first, last)
+
+
+def rows_in_place(exp, cells):
+    """Every row's first and last glyph are drawn in the cells the layout
+    puts them in: a character drawn wider or narrower than the program
+    counted shifts the rest of its row, and the row's ends with it (a wide
+    glyph may leave its right half without ink: "、" is drawn on the left)."""
+    bad = []
+    for r in range(exp.rows):
+        want = exp.glyph_span(r)
+        got = _ink_span(cells, r)
+        if want is None or got is None:
+            if want != got:
+                bad.append((r, want, got))
+            continue
+        wf, wl = want
+        lastcell = exp.cell[r][wl - 1] if wl > 0 else None
+        slack = 1 if lastcell is not None and lastcell.width == 2 else 0
+        if got[0] != wf or not (wl - slack <= got[1] <= wl):
+            bad.append((r, want, got))
+    if not bad:
+        return True, "all %d rows" % exp.rows
+    return False, "; ".join("row %d: the layout has glyphs in columns %s, the terminal "
+                            "drew ink in %s" % (r, "%d-%d" % w if w else "none",
+                                                "%d-%d" % g if g else "none")
+                            for r, w, g in bad[:6])
+
+
+def no_stray_ink(exp, cells, allowed=0):
+    """No ink in a cell the layout leaves blank: a glyph drawn beyond its
+    cells (a wide glyph over three, a narrow one over two) or text shifted
+    shows there."""
+    bad = []
+    for r in range(exp.rows):
+        for c in range(exp.cols):
+            cell = exp.cell[r][c]
+            covered = cell.inked or (cell.width == 0 and c > 0 and exp.cell[r][c - 1].inked)
+            if not covered and cells.inked(r, c, 3):
+                bad.append((r, c, cells.ink[r][c]))
+    if len(bad) <= allowed:
+        return True, "%d stray" % len(bad)
+    return False, "%d blank cells have ink, e.g. %s" % (len(bad), ", ".join(
+        "row %d col %d (%d px)" % b for b in bad[:8]))
+
+
+def own_screen(exp, rows, positions):
+    """The terminal's own text of each row is the layout's; with
+    positions (xterm marks a wide character's right half), every
+    character in the layout's column, and the lit cells the same."""
+    if rows is None:
+        return False, "the terminal gave no screen"
+    bad = []
+    for r in range(exp.rows):
+        text, lit = rows[r] if r < len(rows) else ("", None)
+        if positions:
+            cells = list(text)
+            for c in range(exp.cols):
+                want = exp.cell[r][c]
+                got = cells[c] if c < len(cells) else " "
+                if want.width == 0:
+                    ok = got == "\uffff"
+                else:
+                    ok = got == want.ch or (got in " \x00" and want.ch.isspace())
+                if not ok:
+                    bad.append("row %d col %d: %r, the layout has %r" % (
+                        r, c, got, want.ch if want.width else "(right half)"))
+                    break
+            if lit is not None:
+                for c in range(min(len(lit), exp.cols)):
+                    want = exp.cell[r][c].lit or (exp.cell[r][c].width == 0 and c > 0
+                                                  and exp.cell[r][c - 1].lit)
+                    if lit[c] != want:
+                        bad.append("row %d col %d: %s in the terminal, %s in the layout" % (
+                            r, c, "lit" if lit[c] else "unlit", "lit" if want else "unlit"))
+                        break
+        else:
+            if text.replace("\uffff", "").rstrip() != exp.text[r].rstrip():
+                bad.append("row %d: %r, the layout has %r" % (r, text.rstrip()[:60],
+                                                              exp.text[r].rstrip()[:60]))
+    if not bad:
+        return True, "%d rows" % exp.rows
+    return False, "; ".join(bad[:4])
