@@ -297,6 +297,7 @@ app_body_click(const struct app *a, const MEVENT *m, size_t top, size_t *line)
 static void
 notify(struct app *a, unsigned what)
 {
+	a->bars[0] = '\0';	/* new content, language or size: the bars anew */
 	for (int m = 0; m < VIEW_COUNT; m++)
 		if (views[m]->changed != NULL)
 			views[m]->changed(a, a->state[m], what);
@@ -603,8 +604,13 @@ draw_too_small(const struct app *a)
 static void
 bars_key(const struct app *a, const char *left, char *buf, size_t size)
 {
-	snprintf(buf, size, "%d %d %d %d %d %d %d %d %s\n%s", a->page, (int)a->lang, a->help,
-	         (int)current(a), COLS, LINES, (int)a->tty.ambig, a->msg_error, left, a->msg);
+	unsigned langs = a->set.pending << LANG_COUNT;	/* the switcher's */
+
+	for (int l = 0; l < LANG_COUNT; l++)
+		langs |= (a->set.lang[l] != NULL) << l;
+	snprintf(buf, size, "%d %d %d %d %d %d %d %d %u %s\n%s", a->page, (int)a->lang,
+	         a->help, (int)current(a), COLS, LINES, (int)a->tty.ambig, a->msg_error, langs,
+	         left, a->msg);
 }
 
 static void

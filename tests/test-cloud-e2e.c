@@ -462,6 +462,19 @@ test_keys(void)
 	vt_free(t);
 }
 
+/* The cloud keeps the bars it drew while the frames change; the other
+ * languages are checked after the first screen: the switcher must still
+ * be drawn anew when they come, the cloud on screen from the start. */
+static void
+test_switcher_comes(void)
+{
+	struct vt *t = start(24, 80, ARGS("--page", "cloud"), NONE);
+
+	CHECKV(t, wait_row(t, 0, "EN | KR | JP | CN", HAS),
+	       "switcher: started on the cloud, every language comes to the switcher");
+	vt_free(t);
+}
+
 int
 main(void)
 {
@@ -471,6 +484,7 @@ main(void)
 	test_click_back();
 	test_shared();
 	test_keys();
+	test_switcher_comes();
 	screen_cleanup();
 	return check_done();
 }
