@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bench.c: what the bench programs share; see bench.h. */
 #define _GNU_SOURCE 1
 #include <stdlib.h>

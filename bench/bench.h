@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bench.h: what the bench programs share -- their clocks, the median and
  * percentiles of their samples, the words their searches look for.
  * bench/bench.c, compiled into each program. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* cloud-bench.c: what a frame of the tag cloud costs.
  *
  * Renders frames of the real cloud code (cloud.c for the maths,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* core-bench.c: what loading and laying out a bundle costs, by size.
  *
  *   core-bench [-w WIDTH] [-n ROUNDS] DIR...

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* export-html.c: the bundle as plain HTML, one file per language, for the
  * peers (w3m, lynx) to lay out what iclei-tui --dump lays out.
  *

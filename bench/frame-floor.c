@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* frame-floor.c: the floor of a frame's cost on this machine -- a program
  * that does only what every frame of the cloud must: sleep in poll(2)
  * until the frame is due, then write(2) BYTES of output to the terminal

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """gen-bundle.py: a synthetic content bundle K times the real one.
 
     gen-bundle.py [-k K] [-s SRCDIR] OUTDIR

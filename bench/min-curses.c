@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* min-curses.c: the floor of a curses program's first screen.
  *
  *   min-curses ROWSFILE

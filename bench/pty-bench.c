@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* pty-bench.c: the real program in a pseudo-terminal, timed.
  *
  * Runs iclei-tui (and, for comparison, w3m on the same content as HTML)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* race.c: run commands side by side, interleaved, and time them.
  *
  *   race [-r ROUNDS] [-w WARMUP] LABEL PROG [ARG]... [:: LABEL PROG [ARG]...]...

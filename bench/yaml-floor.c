@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* yaml-floor.c: what libyaml alone costs on the bundle's files.
  *
  *   yaml-floor FILE...

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* fuzz-bundle.c: any bytes as a bundle file.  The loader must not crash,
  * leak or hang; when it accepts the file, every page must lay out at a
  * few widths within the width, and --dump's output must hold no control

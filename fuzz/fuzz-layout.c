@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* fuzz-layout.c: any text, any width, any rules.  The first byte picks
  * the width (1..128) and the rules; the rest is the text, kept when it is
  * what the loader would accept (valid UTF-8, no refused character).

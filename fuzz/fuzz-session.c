@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* fuzz-session.c: what a session does with content, across a reload.
  *
  * Input: byte 0 the width (1..128), byte 1 the pattern's length n, then n

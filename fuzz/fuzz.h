@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* fuzz.h: the libFuzzer entry point, and how a target reports a broken
  * promise (abort, so both libFuzzer and the replay driver catch it). */
 #ifndef ICLEI_FUZZ_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* replay.c: run a fuzz target over files, without libFuzzer, so that
  * `make check` replays every crash ever found (fuzz/regress/) and the
  * seed corpus with the ordinary compiler. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* app.c: the full-screen browser -- the main loop, the top bar and the
  * status line around the modes, the keys every mode shares, navigation
  * and history. */

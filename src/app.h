@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* app.h: the full-screen browser -- what its modes share, and the
  * interface every mode implements.
  *

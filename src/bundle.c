@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundle.c: one language's content once loaded -- freeing it, finding
  * its pages and blocks by id, and rewriting its text for terminals that
  * draw East Asian Ambiguous characters wide.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundle.h: one language's content -- pages of blocks, and the tags of
  * the cloud -- loaded from a YAML file and checked strictly.  No curses.
  * The file format is documented in iclei-tui-bundle(5). */

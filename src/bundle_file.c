@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundle_file.c: a bundle from a file or from memory -- the entry points
  * of the loader.
  *

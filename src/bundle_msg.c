@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundle_msg.c: where a bundle is wrong, and how that is said.
  *
  * Every refusal of the loader is one message at one FILE:LINE:COLUMN, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundle_refs.c: the references between pages, blocks and tags.
  *
  * Once the whole file is read: page ids are unique, block ids are unique

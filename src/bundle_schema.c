@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundle_schema.c: the keys of a bundle, and what each one holds.
  *
  * One table for each kind of mapping -- the top level, a page, a block,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundleset.c: the content in every language, checked to agree. */
 #include <config.h>
 

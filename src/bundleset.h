@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* bundleset.h: the content in every language -- the data directory's
  * en.yaml, ko.yaml, ja.yaml and zh.yaml -- checked to agree in structure,
  * so that switching language keeps the reader's place. */

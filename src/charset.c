@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* charset.c: the character set text leaves the program in. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* charset.h: the character set text leaves the program in.
  *
  * Inside, every string is UTF-8.  Out, text goes in the character set of

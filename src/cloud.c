@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* cloud.c: the rotating 3D tag cloud as pure maths. */
 #include <config.h>
 

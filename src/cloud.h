@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* cloud.h: the rotating 3D tag cloud as pure maths -- tags on a sphere,
  * an orientation, a velocity, and a frame of character cells.  No curses.
  *

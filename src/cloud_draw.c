@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* cloud_draw.c: a frame of the tag cloud onto the screen.
  *
  * Whole rows from column 0, runs of one style at a time, so curses never

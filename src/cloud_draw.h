@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* cloud_draw.h: a frame of the tag cloud onto the screen.  Shared by the
  * cloud view and the benchmark, so the benchmark measures what users get. */
 #ifndef ICLEI_CLOUD_DRAW_H

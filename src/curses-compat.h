@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* curses-compat.h: the wide-character curses header, wherever it is. */
 #ifndef ICLEI_CURSES_COMPAT_H
 #define ICLEI_CURSES_COMPAT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* datadir.c: where the content bundle is read from. */
 #include <config.h>
 

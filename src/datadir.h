@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* datadir.h: where the content bundle is read from. */
 #ifndef ICLEI_DATADIR_H
 #define ICLEI_DATADIR_H

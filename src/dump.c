@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* dump.c: --dump, the pages as plain text through the layout engine. */
 #include <config.h>
 

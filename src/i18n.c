@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* i18n.c: the interface language, switchable at run time.
  *
  * gettext picks the catalogue from LANGUAGE, but ignores it when the

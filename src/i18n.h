@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* i18n.h: gettext glue. Every interface string goes through _() (or N_()
  * where it must be a constant), so catalogues in po/ can translate it. */
 #ifndef ICLEI_I18N_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* keys.c: key bindings as data -- lookup, names, the shared motion keys. */
 #include <config.h>
 

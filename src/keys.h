@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* keys.h: key bindings as data.
  *
  * Each mode (view) has tables of bindings: an action, the keys that do

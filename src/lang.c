@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* lang.c: the languages iclei-tui knows, their names and aliases. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* lang.h: the languages iclei-tui knows -- the one table of them.
  *
  * A language is a row of LANGUAGES below, its bundle data/CODE.yaml, its

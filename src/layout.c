@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* layout.c: a page of the bundle as display lines at a given width. */
 #include <config.h>
 

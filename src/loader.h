@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* loader.h: what the layers of the bundle loader share.
  *
  * The loader is split by job, as mandoc splits its parsers: bundle_msg.c

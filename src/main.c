@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* main.c: iclei-tui -- the ICLEI East Asia site, in the terminal.
  *
  * Sets up the locale, reads the command line, loads and checks the

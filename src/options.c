@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* options.c: the command line, GNU style (getopt_long). */
 #include <config.h>
 

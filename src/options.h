@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* options.h: the command line. */
 #ifndef ICLEI_OPTIONS_H
 #define ICLEI_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* paint.c: UTF-8 text into a curses window, by columns. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* paint.h: UTF-8 text into a curses window, by columns.
  *
  * Views never address a column inside a wide glyph and never let one

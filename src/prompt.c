@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* prompt.c: a line typed on the status line, edited as readline and
  * less edit one: a cursor that moves by whole characters (grapheme
  * clusters), words, a history of the lines given before.

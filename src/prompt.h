@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* prompt.h: a line typed on the status line (the search pattern), with
  * its own keys.  The application owns it and draws it; the mode that
  * asked for it gets the line when Enter ends it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* sanitize.c: the one rule for what may reach a terminal. */
 #include <config.h>
 

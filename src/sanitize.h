@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* sanitize.h: the one rule for what may reach a terminal.
  *
  * Content is checked when the bundle is loaded (sanitize_char_ok) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* search.c: finding a typed pattern in a page.
  *
  * Knuth-Morris-Pratt over folded code points: one pass over each text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* search.h: finding a typed pattern in a page, for / n N.  No curses.
  *
  * Matching is case-insensitive (simple case folding) on the page's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* text.c: UTF-8 text as a terminal shows it. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* text.h: UTF-8 text as a terminal shows it -- widths, East Asian
  * Ambiguous characters, line-break opportunities tailored per language,
  * and the fill loop that cuts a text into lines.  No curses here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* theme.c: the styles, in monochrome, 8 and 256 colours. */
 #include <config.h>
 

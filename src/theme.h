@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* theme.h: what each kind of thing on screen looks like, with no colour,
  * with 8 colours and with 256 (after ncdu's theme table).  Monochrome
  * stays fully usable: bold, underline and reverse carry the meaning. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* tty.c: the one module that owns the terminal.
  *
  * Signals are turned into events through a self-pipe, so the main loop

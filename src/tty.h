@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* tty.h: the one module that owns the terminal.
  *
  * Setting it up (checks, the ambiguous-width probe, curses, colours,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* tty_int.h: what the terminal's two files share (tty.c, tty_probe.c);
  * the rest of the program sees tty.h only. */
 #ifndef ICLEI_TTY_INT_H

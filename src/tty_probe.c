@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* tty_probe.c: how wide does the terminal draw an East Asian Ambiguous
  * character?  Ask it, as vim does, before curses starts.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* tty_write.c: a frame leaves in one write(2).
  *
  * ncurses flushes its output buffer after every cursor movement (its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* util.c: allocation that cannot fail, growable strings and arrays. */
 #include <config.h>
 

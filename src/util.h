@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* util.h: allocation that cannot fail, growable strings and arrays. */
 #ifndef ICLEI_UTIL_H
 #define ICLEI_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* view_cloud.c: the Cloud tab -- the tags on a rotating sphere, steered
  * by the pointer and the keyboard.  (`l` shows them as a list instead:
  * view_list.c.)

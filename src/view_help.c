@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* view_help.c: the keys, by what they do -- made from the key tables of
  * the application and of every mode (app_help_tables), so the help lists
  * exactly what dispatch does.  Looked up through gettext when laid out,

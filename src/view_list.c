@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* view_list.c: the Cloud tab as a plain list of the tags, heaviest
  * first, each with the page it leads to -- the motion-free way to the
  * same places (`l` on the cloud). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* view_page.c: a page of the bundle -- scrolling, search, links. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* yaml_read.c: libyaml's events, read strictly, and the typed values
  * made of them.
  *

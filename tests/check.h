@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* check.h: a few lines of TAP for the C unit tests.
  *
  *   CHECK(cond, "what, with %s", args);   one "ok N - ..." line

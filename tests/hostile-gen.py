@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """hostile-gen.py OUTDIR: write hostile bundles for tests/hostile.test.
 
 Each case is OUTDIR/NAME/en.yaml (so that OUTDIR/NAME also works as a data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* keys-list.c: every key binding of the program, from the same tables
  * that dispatch the keys and make the help screen, one per line:
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 # lib.sh: TAP helpers for the shell tests (sourced).
 #
 #   tap_ok "description"           ok N - description

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* screen.c: the iclei-tui screen as tests see it (see screen.h). */
 #ifdef HAVE_CONFIG_H
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* screen.h: the iclei-tui screen as tests see it, on top of the vt harness
  * (vt.h): the program started in a pseudo-terminal with the tests' own
  * bundle (tests/fixture), its rows, status line and cells read back, waits

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-bundle.c: the loader's model and its checks, through the API.
  * (Every error kind is also covered file by file, message and position,
  * by bad-bundles.test.) */

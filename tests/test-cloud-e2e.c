@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-cloud-e2e.c: the tag cloud of the real program in a pseudo-terminal
  * (screen.h), for the rules of issue 14:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-cloud.c: the tag cloud's maths and frames.
  *
  *   - the spiral spreads tags evenly (nearest-neighbour spread), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-console.c: the program on the Linux console (TERM=linux), in the
  * pty harness.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-e2e.c: the real iclei-tui in a pseudo-terminal, driven with real
  * keystrokes and mouse reports, its screen read back as cells (vt.h; the
  * start-up, rows and status line as in screen.h).

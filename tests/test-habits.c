@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-habits.c: end-to-end tests for issue 13, "the habits of other
  * programs": keys and manners readers bring from less, w3m, lynx and the
  * shell, and messages that are said whole.  One test (or a few) per item

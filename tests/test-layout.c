@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-layout.c: the layout engine's rules on small synthetic pages (the
  * hanging indents, and each narrow-width fallback of fit() at the widths
  * around it), then its promises, as properties over every block of the

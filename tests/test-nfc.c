@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-nfc.c: the loader's fast path for plain text holds what it takes
  * for granted (issue 15: touch each character once).
  *

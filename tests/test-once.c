@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-once.c: each character is touched once (issue 15).
  *
  * Linked with -Wl,--wrap for libunistring's uc_width, u8_grapheme_breaks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-output.c: how the program's bytes leave for the terminal.
  *
  * A frame is one write(2): a terminal that draws between two writes

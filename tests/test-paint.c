@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-paint.c: what paint.c puts on the screen takes the columns the
  * layout counted, for every character.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-regress.c: regression tests for issue 12, "hostile terminals and
  * hostile text": each pins one bug the program had (at f7889e9) and says
  * which in its comment.  The real program in a pseudo-terminal (vt.h,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-sanitize.c: the one rule for what may reach a terminal.
  *
  *  - sanitize_char_ok over every code point, against the Unicode data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-search.c: finding a pattern in a page (search.c).
  *
  *  - the work is linear in the text, whatever the pattern: characters

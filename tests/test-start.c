@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-start.c: show first, check the rest after (issue 15).
  *
  * The browser loads and checks the language it shows, paints, and only

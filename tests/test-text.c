@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-text.c: the text module -- widths, ambiguous characters, break
  * opportunities per language, and the fill loop on hand-picked cases. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-torture.c: the real iclei-tui in a pseudo-terminal (vt.h), tortured:
  *
  *  1. resize storms: 500 random sizes from 1x1 to 300x100 in well under a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-unicode.c: the text module and libunistring against the Unicode
  * conformance data (Debian: unicode-data) -- UAX #14 line breaks, UAX #29
  * grapheme clusters, UAX #11 East Asian Ambiguous characters -- and a few

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* test-vt.c: the pseudo-terminal harness tested on itself, with sh, printf,
  * stty, dd, od and sleep as the programs under test.
  *

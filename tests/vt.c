@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* vt.c: the pseudo-terminal test harness (see vt.h).
  *
  * One child on a new pseudo-terminal, its master fd (non-blocking,

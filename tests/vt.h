@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* vt.h: drive a full-screen program in a pseudo-terminal, read its screen
  * back as cells.  The end-to-end test harness (libvterm underneath).
  *

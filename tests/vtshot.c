@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers */
 /* vtshot: run a command in the test harness's terminal, script it, print
  * the screen.  For README screenshots and for debugging the end-to-end tests.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """checks.py: what a terminal drew against what the layout says (an
 expect.Screen from the libvterm harness): on the screenshot's pixels, and
 on the terminal's own idea of its screen where it gives one.  Each check

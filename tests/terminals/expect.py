@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """expect.py: what the program should draw, cell by cell -- the same
 command run in the tests' libvterm harness (tests/vtshot -a), its
 annotated dump read back as cells -- and the facts of the tests' bundle

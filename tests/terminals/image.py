@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """image.py: screenshots as the X server has them -- xwd's dump read
 without any image library, written out as PNG with zlib -- and the
 terminal's cell grid found in them."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """inside.py STATE-DIR: what runs inside the terminal under test.
 
   1. notes the terminal's environment and size (STATE/env.json);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """terminals.py: how to start each terminal emulator at 80x24 with a
 CJK-capable font, and how to make it tell its own idea of the screen where
 it has a way to (xterm prints it, kitty answers remote control, urxvt
