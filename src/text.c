@@ -356,7 +356,8 @@ fill_line(const char *s, size_t n, size_t start, int width, const char *brk,
 			col_at_break = col;
 		}
 		if (gw != NULL) {
-			w = gw[i];
+			/* a number (-1 inside a grapheme), not a character */
+			w = gw[i];	/* NOLINT(bugprone-signed-char-misuse,cert-str34-c) */
 			while (end < n && gw[end] < 0)
 				end++;
 		}

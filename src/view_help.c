@@ -150,7 +150,7 @@ static void
 lay_out(const struct app *a, struct help_state *s, int width)
 {
 	const struct keytable **t = s->tables;
-	size_t nt = app_help_tables(t, sizeof s->tables / sizeof *s->tables);
+	size_t nt = app_help_tables(t, sizeof s->tables / sizeof s->tables[0]);
 	const char *title = _("Keys");
 
 	forget_rows(s);
