@@ -95,6 +95,7 @@ struct app_opts {
 	bool still;		/* the cloud starts still (--no-motion) */
 	int fps;		/* the moving cloud's frame rate */
 	const char *note;	/* for the status line at the start, or NULL */
+	long idle_ms;		/* quit after this long with no input; 0: never */
 };
 
 struct app {
@@ -139,6 +140,7 @@ struct app {
 	int nhits;
 	int cloud_w[LANG_COUNT];	/* the Cloud tab's title, each language's */
 	int body_height;
+	long long idle_end;	/* monotonic_ms when idle_ms runs out; -1: never */
 	bool quit;
 };
 
