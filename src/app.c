@@ -1073,11 +1073,23 @@ topbar_click(struct app *a, const MEVENT *m)
 	return true;
 }
 
+/* Whatever the reader does puts the idle deadline off; time passing and
+ * the program's own frames do not. */
+static void
+active(struct app *a, const struct event *ev)
+{
+	if (a->idle_end < 0 || ev->type == EV_TIMEOUT || ev->type == EV_QUIT
+	    || ev->type == EV_REDRAW)
+		return;
+	a->idle_end = monotonic_ms() + a->opts->idle_ms;
+}
+
 static void
 handle_event(struct app *a, const struct event *ev)
 {
 	enum view_id v = current(a);
 
+	active(a, ev);
 	switch (ev->type) {
 	case EV_KEY:
 		handle_key(a, ev->key);
@@ -1094,6 +1106,11 @@ handle_event(struct app *a, const struct event *ev)
 		break;
 	case EV_RESIZE:
 		notify(a, CHANGE_SIZE);
+		break;
+	case EV_NO_SUSPEND:
+		prompt_end(&a->prompt);
+		app_message(a, false, "%s", _("Ctrl-Z does nothing here: this is a kiosk "
+		                              "(q quits)"));
 		break;
 	case EV_TIMEOUT:
 	case EV_QUIT:
@@ -1125,6 +1142,41 @@ handle_burst(struct app *a, struct event *ev)
 	}
 }
 
+/* How long to wait for the next event: until the next frame (ms, -1 for
+ * none), or until the idle deadline if that comes first -- one timer, so
+ * a program at rest still wakes up once, when it runs out. */
+static int
+wait_ms(const struct app *a, int ms)
+{
+	long long left;
+
+	if (a->idle_end < 0)
+		return ms;
+	left = a->idle_end - monotonic_ms();
+	if (left < 0)
+		left = 0;
+	return ms >= 0 && ms < left ? ms : (int)(left < INT_MAX ? left : INT_MAX);
+}
+
+/* After idle_ms with no input: goodbye, on the terminal given back. */
+static void
+say_goodbye(const struct app *a)
+{
+	struct sbuf line = {0};
+	long s = a->opts->idle_ms / 1000;
+
+	if (s % 60 == 0)
+		sanitize_printf(&line, P_("No key pressed for %ld minute: goodbye.\n",
+		                          "No key pressed for %ld minutes: goodbye.\n", s / 60),
+		                s / 60);
+	else
+		sanitize_printf(&line, P_("No key pressed for %ld second: goodbye.\n",
+		                          "No key pressed for %ld seconds: goodbye.\n", s), s);
+	charset_write(stdout, line.s, line.len);
+	fflush(stdout);
+	sbuf_free(&line);
+}
+
 static void
 app_free(struct app *a)
 {
@@ -1145,9 +1197,11 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	struct app a;
 	struct place start;
 	int sig = 0;
+	bool idle = false;
 
 	memset(&a, 0, sizeof a);
 	a.opts = opts;
+	a.idle_end = -1;
 	a.set = *set;
 	memset(set, 0, sizeof *set);
 	a.lang = lang;
@@ -1174,14 +1228,21 @@ app_run(struct bundleset *set, enum lang lang, int page,
 		                         "shows as ?"), charset_name());
 	else if (opts->note != NULL)
 		app_message(&a, false, "%s", opts->note);
+	if (opts->idle_ms > 0)
+		a.idle_end = monotonic_ms() + opts->idle_ms;
 	while (!a.quit && sig == 0) {
 		struct event ev;
-		int ms = tick(&a);
+		int ms;
 
+		if (a.idle_end >= 0 && monotonic_ms() >= a.idle_end) {
+			idle = true;
+			break;
+		}
+		ms = tick(&a);
 		draw(&a);
 		tty_flush();
 		if (a.set.pending == 0) {
-			tty_next(&ev, ms);
+			tty_next(&ev, wait_ms(&a, ms));
 		} else {
 			/* The screen is out: check the other languages, one
 			 * at a time while no key waits, then draw what they
@@ -1195,6 +1256,8 @@ app_run(struct bundleset *set, enum lang lang, int page,
 		sig = handle_burst(&a, &ev);
 	}
 	tty_close();
+	if (idle)
+		say_goodbye(&a);
 	app_free(&a);
 	if (sig != 0)
 		tty_reraise(sig);

@@ -101,6 +101,7 @@ struct app_opts {
 	bool still;		/* the cloud starts still (--no-motion) */
 	int fps;		/* the moving cloud's frame rate */
 	const char *note;	/* for the status line at the start, or NULL */
+	long idle_ms;		/* quit after this long with no input; 0: never */
 };
 
 struct app {
@@ -158,6 +159,7 @@ struct app {
 	char bars[1200];
 	bool bars_wrap;		/* the message takes more than the status line */
 	bool erased;
+	long long idle_end;	/* monotonic_ms when idle_ms runs out; -1: never */
 	bool quit;
 };
 

@@ -323,11 +323,12 @@ run_browser(const struct options *o, struct bundleset *set, enum lang lang,
 {
 	const char *still = getenv("ICLEI_TUI_NO_MOTION");
 	struct app_opts ao = {
-		.tty = {o->color, !o->no_mouse, o->ambiguous},
+		.tty = {o->color, !o->no_mouse, o->ambiguous, o->kiosk},
 		.still = o->no_motion || (still != NULL && *still != '\0'
 		                          && strcmp(still, "0") != 0),
 		.fps = o->fps > 0 ? o->fps : 30,
 		.note = note,
+		.idle_ms = o->idle_ms,
 	};
 
 	/* Nothing more may be printed to stdout through stdio: curses owns

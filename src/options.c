@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,8 @@ enum {
 	OPT_NO_MOUSE,
 	OPT_NO_MOTION,
 	OPT_FPS,
+	OPT_KIOSK,
+	OPT_IDLE,
 };
 
 static const struct option long_options[] = {
@@ -40,12 +43,18 @@ static const struct option long_options[] = {
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
 	{"no-motion", no_argument, NULL, OPT_NO_MOTION},
 	{"fps", required_argument, NULL, OPT_FPS},
+	{"kiosk", no_argument, NULL, OPT_KIOSK},
+	{"idle", required_argument, NULL, OPT_IDLE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
 
-enum { MAX_WIDTH = 10000 };
+enum {
+	MAX_WIDTH = 10000,
+	KIOSK_IDLE_MIN = 15,	/* --kiosk's --idle */
+	MAX_IDLE_MIN = 24 * 60,
+};
 
 void
 usage_error(const char *fmt, ...)
@@ -111,6 +120,16 @@ options_help(void)
 	                "                           the keys (also: ICLEI_TUI_NO_MOTION=1)\n"
 	                "      --fps=N            frames per second of the moving cloud (1-120;\n"
 	                "                           default 30)\n"));
+	/* TRANSLATORS: the %d is the default idle time, in minutes. */
+	sbuf_printf(&b, _("      --kiosk            for a public terminal, such as an account that\n"
+	                  "                           ssh serves to anyone (see the manual): Ctrl-Z\n"
+	                  "                           does nothing, $ICLEI_TUI_DATA, $TERMINFO and\n"
+	                  "                           the like are ignored, and --idle is %d unless\n"
+	                  "                           given\n"),
+	            KIOSK_IDLE_MIN);
+	sbuf_adds(&b, _("      --idle=TIME        quit after TIME with no key pressed: minutes, or\n"
+	                "                           a number and s, m or h (90s, 2h); 0: never (the\n"
+	                "                           default without --kiosk)\n"));
 	sbuf_adds(&b, _("      --check [FILE]...  check the bundle (or the given files) and exit\n"
 	                "  -h, --help             display this help and exit\n"
 	                "  -V, --version          output version information and exit\n"));
@@ -154,6 +173,50 @@ parse_number(const char *arg, long lo, long hi)
 	if (*arg == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi)
 		return -1;
 	return v;
+}
+
+/* --idle's TIME: minutes, or a number and s, m or h; in milliseconds,
+ * or -1.  At most a day. */
+static long
+parse_idle(const char *arg)
+{
+	static const struct { char unit; long ms; } units[] = {
+		{'\0', 60000}, {'m', 60000}, {'s', 1000}, {'h', 3600000},
+	};
+	char *end;
+	long v;
+
+	if (*arg < '0' || *arg > '9')
+		return -1;	/* no sign, no blank */
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || (end[0] != '\0' && end[1] != '\0'))
+		return -1;
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (*end == units[i].unit)
+			return v <= MAX_IDLE_MIN * 60000L / units[i].ms ? v * units[i].ms : -1;
+	return -1;
+}
+
+/* What --kiosk implies at once, before anything else runs.  Nothing the
+ * client of a public terminal may have set (sshd's AcceptEnv, if its
+ * admin let more than LANG and LC_* through) can name a file for us to
+ * read: only the command line, which is the admin's, says where the
+ * bundle is, and the terminal's description comes from the system's
+ * terminfo (or the account's own ~/.terminfo, the admin's too).  And the
+ * stop signal is ignored from now on: tty.c turns Ctrl-Z into a message
+ * while it has the terminal, and before and after that it does nothing. */
+static void
+kiosk_setup(void)
+{
+	static const char *const names[] = {
+		"ICLEI_TUI_DATA",	/* datadir.c */
+		"TERMINFO", "TERMINFO_DIRS", "TERMCAP",	/* ncurses */
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		unsetenv(names[i]);
+	signal(SIGTSTP, SIG_IGN);
 }
 
 /* The first usage error, kept to be said once the language is known:
@@ -226,6 +289,10 @@ options_report(const struct options *o)
 	case OPTERR_CHECK_DUMP:
 		usage_error("%s", _("--check and --dump cannot be used together"));
 		break;
+	case OPTERR_IDLE:
+		usage_error(_("invalid idle time '%s' (minutes, or a number and s, m or h, "
+		              "at most 24h; 0: never)"), arg);
+		break;
 	}
 }
 
@@ -238,6 +305,7 @@ options_parse(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->ambiguous = AMBIGUOUS_AUTO;
 	o->color = COLOR_AUTO;
+	o->idle_ms = -1;
 	/* getopt's own messages would echo the argument unsanitised. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":l:p:d:w:hV", long_options, NULL)) != -1) {
@@ -283,6 +351,13 @@ options_parse(int argc, char **argv, struct options *o)
 			if ((o->fps = (int)parse_number(optarg, 1, 120)) < 0)
 				fail(o, OPTERR_FPS, optarg);
 			break;
+		case OPT_KIOSK:
+			o->kiosk = true;
+			break;
+		case OPT_IDLE:
+			if ((o->idle_ms = parse_idle(optarg)) < 0)
+				fail(o, OPTERR_IDLE, optarg);
+			break;
 		case 'h':
 			o->help = true;
 			break;
@@ -303,6 +378,10 @@ options_parse(int argc, char **argv, struct options *o)
 		fail(o, OPTERR_UNEXPECTED, argv[optind]);
 	if (o->check && o->dump)
 		fail(o, OPTERR_CHECK_DUMP, NULL);
+	if (o->idle_ms < 0)
+		o->idle_ms = o->kiosk ? KIOSK_IDLE_MIN * 60000L : 0;
+	if (o->kiosk)
+		kiosk_setup();
 	return o->error != OPTERR_NONE ? EXIT_USAGE : -1;
 }
 

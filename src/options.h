@@ -18,6 +18,7 @@ enum exit_status {
 enum option_error {
 	OPTERR_NONE, OPTERR_EMPTY_DIR, OPTERR_WIDTH, OPTERR_WORD, OPTERR_FPS,
 	OPTERR_NEEDS_VALUE, OPTERR_UNKNOWN, OPTERR_UNEXPECTED, OPTERR_CHECK_DUMP,
+	OPTERR_IDLE,
 };
 
 struct options {
@@ -32,6 +33,13 @@ struct options {
 	bool no_mouse;
 	bool no_motion;		/* the cloud starts still */
 	int fps;		/* the cloud's frames per second, 0: default */
+	/* --kiosk: the program is served to anyone (ssh, a public terminal;
+	 * see the manual's SSH section): Ctrl-Z never stops it, and nothing
+	 * in the environment that could name a file is read (options_parse
+	 * drops it, before anything looks). */
+	bool kiosk;
+	long idle_ms;		/* --idle: leave after this long with no input;
+				   0: never (--kiosk: 15 minutes unless given) */
 	char **files;		/* --check FILE... */
 	int nfiles;
 	enum option_error error;	/* the first one */

@@ -7,7 +7,9 @@
  * wait.  SIGWINCH is ours too (ncurses then installs no handler of its
  * own), so a resize can never slip in unnoticed; we call resizeterm.
  * Ctrl-Z is handled here so that the modes we set ourselves (pointer
- * motion) are undone while the shell has the terminal. */
+ * motion) are undone while the shell has the terminal -- or, in a kiosk
+ * (no_suspend), so that it never stops us: a public terminal whose
+ * program stopped would leave its client at a shell, or hung. */
 #include <config.h>
 
 #include <errno.h>
@@ -50,6 +52,7 @@ static struct {
 	bool have_saved;
 	int pipe[2];		/* the self-pipe: signal handlers write here */
 	bool mouse, motion;
+	bool no_suspend;
 	cc_t vintr;		/* Ctrl-C's character, while it is a key */
 	char restore[256];	/* what a fatal-signal handler writes */
 	size_t restore_len;
@@ -206,6 +209,9 @@ restore_handlers(void)
 
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
 		handle(sigs[i], SIG_DFL, 0);
+	/* A kiosk is never stopped, on its way out either. */
+	if (T.no_suspend)
+		handle(SIGTSTP, SIG_IGN, 0);
 }
 
 /* ------------------------------------------------------------ checks */
@@ -351,6 +357,7 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 		info->ambig = tty_probe_wait();
 	}
 	T.have_saved = tcgetattr(STDIN_FILENO, &T.saved) == 0;
+	T.no_suspend = opts->no_suspend;
 	/* Handlers first: ncurses then leaves SIGWINCH and SIGTSTP to us. */
 	install_handlers();
 	/* From curses' first bytes to the first frame's last: one write. */
@@ -550,6 +557,11 @@ signal_event(struct event *ev)
 	if (got_quit) {
 		ev->type = EV_QUIT;
 		ev->signal = got_quit;
+		return true;
+	}
+	if (got_tstp && T.no_suspend) {
+		got_tstp = 0;
+		ev->type = EV_NO_SUSPEND;
 		return true;
 	}
 	if (got_tstp) {

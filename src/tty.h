@@ -25,6 +25,7 @@ struct tty_opts {
 	enum color_mode color;
 	bool mouse;
 	enum ambiguous ambiguous;	/* AMBIGUOUS_AUTO: ask the terminal */
+	bool no_suspend;	/* --kiosk: Ctrl-Z (SIGTSTP) never stops us */
 };
 
 /* What the terminal turned out to be. */
@@ -40,6 +41,7 @@ enum event_type {
 	EV_RESIZE,		/* LINES and COLS are new */
 	EV_QUIT,		/* SIGINT, SIGTERM or SIGHUP: leave */
 	EV_REDRAW,		/* back from suspension: repaint everything */
+	EV_NO_SUSPEND,		/* Ctrl-Z, with no_suspend: nothing happened */
 };
 
 struct event {

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """man-drift.py: do the translated man pages say what the English one says?
 
     man-drift.py ENGLISH TRANSLATION...

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC; Copyright (c) 2026 the iclei-tui developers
 """man-render.py: how a man page comes out on a terminal of a given width.
 
     man-render.py [--tool man|mandoc] [--width N]... PAGE...

@@ -493,6 +493,16 @@ wait_lits(struct vt *t, const char *text, int min)
 	return vt_wait(t, T_WAIT, pred_lits, &w);
 }
 
+bool
+pred_prompt_at_cursor(struct vt *t, void *prompt)
+{
+	int r, c;
+
+	vt_cursor(t, &r, &c);
+	return !vt_altscreen(t) && c == (int)strlen(prompt) + 1
+	       && row_matches(t, r, prompt, IS);
+}
+
 /* ------------------------------------------------------------ input */
 
 void

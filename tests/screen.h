@@ -189,6 +189,11 @@ enum cursor_rule { CURSOR_VT, CURSOR_SENT };
  * mouse reporting off. */
 bool restored(struct vt *t, enum cursor_rule rule);
 
+/* A shell's prompt where the cursor is, on the main screen: prompt (a
+ * string) is PS1 without its last blank ("e2e$" for "e2e$ ").  A new
+ * prompt, so the shell reads again: the old ones stay on the screen. */
+bool pred_prompt_at_cursor(struct vt *t, void *prompt);
+
 /* ------------------------------------------------------------ input */
 
 /* Type a search for word, and Enter. */
