@@ -485,6 +485,17 @@ draw_topbar(struct app *a)
 
 /* The search prompt on the status line: the stretch of the pattern
  * around the cursor, and a note when a paste was cut. */
+/* Whether n bytes of s, ending in column end of the bottom row, put a
+ * wide character next to the bottom-right corner.  It
+ * must not be there: tmux (3.3a) redrawing the row into xterm leaves that
+ * character out (tests/terminals saw "닫기" drawn as "닫"), so the row's
+ * text ends a column earlier, which costs a blank. */
+static bool
+wide_at_corner(const char *s, size_t n, int end)
+{
+	return end == COLS - 2 && paint_last_width(s, n) > 1;
+}
+
 static void
 draw_prompt(struct app *a, int y)
 {
@@ -498,6 +509,9 @@ draw_prompt(struct app *a, int y)
 	x = paint_str(stdscr, y, 0, a->prompt.lead, COLS, ST_STATUS);
 	room = COLS - x - 1 - (cw > 0 ? cw + 2 : 0);
 	prompt_window(&a->prompt, room, &from, &to, &cursor);
+	if (cw == 0 && wide_at_corner(a->prompt.text.s + from, to - from,
+	                              x + text_width(a->prompt.text.s + from, to - from) - 1))
+		prompt_window(&a->prompt, --room, &from, &to, &cursor);
 	paint_text(stdscr, y, x, a->prompt.text.s + from, to - from, room, ST_STATUS);
 	if (cw > 0 && x + 2 + cw < COLS)
 		paint_str(stdscr, y, COLS - cw - 1, cut, cw, ST_STATUS_ERROR);
@@ -512,8 +526,16 @@ draw_message(struct app *a)
 	enum style st = a->msg_error ? ST_STATUS_ERROR : ST_STATUS;
 	struct tlines tl = {0};
 	size_t n;
+	int width = COLS - 2;
 
-	text_wrap(a->msg, strlen(a->msg), COLS - 2, lang_break_rules(a->b->lang), &tl);
+	text_wrap(a->msg, strlen(a->msg), width, lang_break_rules(a->b->lang), &tl);
+	if (tl.n > 0 && wide_at_corner(a->msg + tl.v[tl.n - 1].start,
+	                               tl.v[tl.n - 1].end - tl.v[tl.n - 1].start,
+	                               tl.v[tl.n - 1].width)) {
+		free(tl.v);
+		memset(&tl, 0, sizeof tl);
+		text_wrap(a->msg, strlen(a->msg), --width, lang_break_rules(a->b->lang), &tl);
+	}
 	/* A message never takes more than half the screen; what is cut off
 	 * is shown to be, by an ellipsis on its last line. */
 	n = tl.n < (size_t)LINES / 2 ? tl.n : (size_t)LINES / 2;
@@ -523,7 +545,7 @@ draw_message(struct app *a)
 
 		paint_blank(stdscr, y, 0, COLS, st);
 		x = paint_text(stdscr, y, 1, a->msg + tl.v[k].start, tl.v[k].end - tl.v[k].start,
-		               COLS - 2 - cut, st);
+		               width - cut, st);
 		if (cut > 0)
 			paint_str(stdscr, y, 1 + x, "\u2026", cut, st);
 	}
@@ -548,6 +570,8 @@ draw_status(struct app *a, const char *left)
 		return;
 	}
 	x = paint_str(stdscr, y, 1, left, COLS - 2, ST_STATUS);
+	if (wide_at_corner(right, strlen(right), COLS - 2))
+		rw++;
 	if (1 + x + 2 + rw + 1 <= COLS)
 		paint_str(stdscr, y, COLS - rw - 1, right, rw, ST_STATUS);
 }

@@ -152,6 +152,17 @@ paint_blank(WINDOW *w, int y, int x, int n, enum style st)
 }
 
 int
+paint_last_width(const char *s, size_t n)
+{
+	const uint8_t *end = (const uint8_t *)s + n;
+	ucs4_t uc;
+
+	if (u8_prev(&uc, end, (const uint8_t *)s) == NULL)
+		return 0;
+	return screen_width(uc);
+}
+
+int
 paint_width(const char *s)
 {
 	char *r;

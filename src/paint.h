@@ -35,5 +35,8 @@ void paint_blank(WINDOW *w, int y, int x, int n, enum style st);
 
 /* Columns s would take (as paint_text draws it). */
 int paint_width(const char *s);
+/* The columns the screen gives the last character of s's n bytes (0 if
+ * none). */
+int paint_last_width(const char *s, size_t n);
 
 #endif

@@ -2677,6 +2677,61 @@ test_ambiguous(void)
 }
 
 /* Ctrl-L repaints the whole screen. */
+/* The cell before the bottom-right corner never holds a wide character's
+ * right half: tmux 3.3a, redrawing the bottom row into xterm, drops a
+ * wide character there (tests/terminals saw it).  The hint, a prompt that
+ * fills the line and a message of any length end a column earlier. */
+static bool
+corner_clear(struct vt *t)
+{
+	struct vt_cell c;
+
+	return vt_cell(t, vt_rows(t) - 1, vt_cols(t) - 2, &c) && c.width != 0;
+}
+
+static void
+test_corner(void)
+{
+	struct vt *t = start(24, 80, ARGS("--lang", "ko"), NONE);
+	struct vt_cell c;
+	char buf[256] = "/";
+	/* po/ko.po's "Not found: %s" */
+	const char *not_found = "\uac80\uc0c9 \uacb0\uacfc \uc5c6\uc74c";
+	bool ok = true;
+	int k;
+
+	CHECKV(t, wait_at(t, KO, 0, 0), "corner: %s", title(KO, 0));
+	CHECKV(t, vt_cell(t, 23, 77, &c) && c.width == 0 && corner_clear(t),
+	       "corner: the Korean hint's last (wide) character ends in column 77, not 78");
+	/* 39 syllables: 78 columns after the '/', the prompt's room, whole. */
+	for (k = 0; k < 39; k++)
+		strcat(buf, "\uac00");
+	vt_keys(t, "/");
+	vt_type(t, buf + 1);
+	CHECKV(t, wait_row(t, -1, "/\uac00\uac00", HAS) && vt_wait_quiet(t, 150, T_WAIT)
+	       && corner_clear(t), "corner: a prompt of 39 syllables ends before column 78");
+	vt_key(t, VT_KEY_ESC);
+	wait_status(t, fx.page[0].title[KO]);
+	/* "Not found: " and 30 to 45 syllables: one of them ends the line in
+	 * column 78 but for the rule. */
+	for (k = 30; k <= 45 && ok; k++) {
+		char pat[200] = "";
+
+		for (int i = 0; i < k; i++)
+			strcat(pat, "\uac00");
+		/* The prompt (the last message gone), then this one. */
+		vt_keys(t, "/");
+		vt_type(t, pat);
+		ok = wait_row(t, -1, "/\uac00\uac00", HAS);
+		vt_key(t, VT_KEY_ENTER);
+		ok = ok && vt_wait_text(t, not_found, T_WAIT) && vt_wait_quiet(t, 100, T_WAIT)
+		     && corner_clear(t);
+	}
+	CHECKV(t, ok, "corner: 'not found' messages of every length end before column 78 "
+	       "(%d syllables)", k - 1);
+	vt_free(t);
+}
+
 static void
 test_redraw(void)
 {
@@ -2735,6 +2790,7 @@ main(void)
 	test_fast_click();
 	test_ambiguous();
 	test_redraw();
+	test_corner();
 
 	body_cache_free();
 	screen_cleanup();

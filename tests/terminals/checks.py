@@ -53,23 +53,74 @@ def _ink_span(cells, r):
     return None if first is None else (first, last)
 
 
+# xterm's 16 colours, then its 6x6x6 cube and grey ramp: what an index
+# the program asks for looks like in every terminal here.
+_BASIC = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238),
+          (205, 0, 205), (0, 205, 205), (229, 229, 229), (127, 127, 127),
+          (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255),
+          (0, 255, 255), (255, 255, 255)]
+
+
+def colour_rgb(fg):
+    """The colour of an index or "#rrggbb"; None for the default."""
+    if fg is None:
+        return None
+    if isinstance(fg, str) and fg.startswith("#"):
+        return tuple(int(fg[i:i + 2], 16) for i in (1, 3, 5))
+    fg = int(fg)
+    if fg < 16:
+        return _BASIC[fg]
+    if fg < 232:
+        n = fg - 16
+        level = [0, 95, 135, 175, 215, 255]
+        return (level[n // 36], level[n // 6 % 6], level[n % 6])
+    g = 8 + 10 * (fg - 232)
+    return (g, g, g)
+
+
+def _faint(exp, cells, r, c):
+    """A glyph in a colour near its cell's background (the cloud's
+    farthest shade): its thin strokes, smoothed by the font, may stay under
+    the ink threshold, so whether it shows as ink is not a test."""
+    rgb = colour_rgb(exp.cell[r][c].fg)
+    bg = cells.bg[r][c]
+    return rgb is not None and bg is not None and image.distance(rgb, bg) < 2 * cells.INK
+
+
+def _strong_span(exp, cells, r):
+    """glyph_span of row r without its faint glyphs."""
+    first = last = None
+    for c in range(exp.cols):
+        cell = exp.cell[r][c]
+        if cell.width == 0 or not cell.inked or _faint(exp, cells, r, c):
+            continue
+        if first is None:
+            first = c
+        last = c + (1 if cell.width == 2 else 0)
+    return None if first is None else (first, last)
+
+
 def rows_in_place(exp, cells):
     """Every row's first and last glyph are drawn in the cells the layout
     puts them in: a character drawn wider or narrower than the program
     counted shifts the rest of its row, and the row's ends with it (a wide
-    glyph may leave its right half without ink: "、" is drawn on the left)."""
+    glyph may leave its right half without ink: "、" is drawn on the left).
+    A faint glyph at a row's end may show or not: the ink must then start
+    between it and the first glyph that must show (and end likewise)."""
     bad = []
     for r in range(exp.rows):
         want = exp.glyph_span(r)
+        strong = _strong_span(exp, cells, r)
         got = _ink_span(cells, r)
         if want is None or got is None:
-            if want != got:
+            if want != got and not (got is None and strong is None):
                 bad.append((r, want, got))
             continue
         wf, wl = want
+        sf, sl = strong if strong is not None else (wl, wf)
         lastcell = exp.cell[r][wl - 1] if wl > 0 else None
         slack = 1 if lastcell is not None and lastcell.width == 2 else 0
-        if got[0] != wf or not (wl - slack <= got[1] <= wl):
+        if not (wf <= got[0] <= max(wf, sf)) or not (min(wl, sl) - slack <= got[1] <= wl):
             bad.append((r, want, got))
     if not bad:
         return True, "all %d rows" % exp.rows
