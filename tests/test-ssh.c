@@ -161,15 +161,6 @@ runs(pid_t pid)
 	return n;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static bool
 exited_with(struct vt *t, int ms, int want)
 {
@@ -274,7 +265,7 @@ test_kiosk_stop_ignored(void)
 		unsigned long long blocked = 0, ignored = 0;
 		bool seen = false;
 
-		for (long long end = now_ms() + 2000; !seen && now_ms() < end; hold(1))
+		for (long long end = vt_now_ms() + 2000; !seen && vt_now_ms() < end; hold(1))
 			seen = sig_mask(vt_pid(t), "SigBlk", &blocked) && (blocked & tstp)
 			       && !(blocked & usr1)	/* not the harness's fork, all blocked */
 			       && sig_mask(vt_pid(t), "SigIgn", &ignored);
@@ -694,8 +685,8 @@ sshd_start(struct sshd *s, const char **why)
 		_exit(127);
 	}
 	*why = "sshd did not start";
-	end = now_ms() + T_SSH;
-	while (s->pid > 0 && now_ms() < end) {
+	end = vt_now_ms() + T_SSH;
+	while (s->pid > 0 && vt_now_ms() < end) {
 		if (listening(s->port)) {
 			ok = true;
 			break;

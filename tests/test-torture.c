@@ -83,15 +83,6 @@ static uint64_t seed;    /* TORTURE_SEED */
 
 /* ------------------------------------------------------------ helpers */
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static long
 env_long(const char *name, long dflt, long lo, long hi)
 {
@@ -775,10 +766,10 @@ test_resize_storm(void)
 	vt_keys(t, "jjj");
 	CHECKV(t, wait_at(t, EN, 0, 3), "storm: scrolled to line 4");
 
-	t0 = now_ms();
+	t0 = vt_now_ms();
 	storm(t, &r, 500);
 	vt_resize(t, 24, 80);
-	check_note("500 resizes on the page in %lld ms", now_ms() - t0);
+	check_note("500 resizes on the page in %lld ms", vt_now_ms() - t0);
 	CHECKV(t, alive(t), "storm on the page: still running");
 	{
 		bool mouse_ok;
@@ -790,10 +781,10 @@ test_resize_storm(void)
 
 	show_tab(t, fx.npages);
 	CHECKV(t, wait_status(t, "Cloud") && wait_cloud(t), "storm: the Cloud tab");
-	t0 = now_ms();
+	t0 = vt_now_ms();
 	storm(t, &r, 500);
 	vt_resize(t, 24, 80);
-	check_note("500 resizes on the Cloud tab in %lld ms", now_ms() - t0);
+	check_note("500 resizes on the Cloud tab in %lld ms", vt_now_ms() - t0);
 	CHECKV(t, alive(t), "storm on the Cloud tab: still running");
 	CHECKV(t, cloud_is_fresh(t),
 	       "storm on the Cloud tab, then 80x24: top bar and status as fresh, a cloud, "
@@ -1080,7 +1071,7 @@ enum drained { DRAINED, STUCK, ENDED };
 static enum drained
 drain(struct vt *t, int slave, int need, int timeout_ms)
 {
-	long long end = now_ms() + timeout_ms;
+	long long end = vt_now_ms() + timeout_ms;
 	int zero = 0;
 
 	for (;;) {
@@ -1097,7 +1088,7 @@ drain(struct vt *t, int slave, int need, int timeout_ms)
 		} else {
 			zero = 0;
 		}
-		if (now_ms() >= end)
+		if (vt_now_ms() >= end)
 			return STUCK;
 		vt_pump(t, 2);
 	}
@@ -1111,7 +1102,7 @@ test_monkey(void)
 	long sent = 0, bursts = 0, resizes = 0, restarts = 0, bytes = 0;
 	struct vt *t = start(24, 80, NONE, NONE);
 	struct buf burst = {0};
-	long long t0 = now_ms();
+	long long t0 = vt_now_ms();
 	bool ok = true, clean = true;
 	int st, quits = 0, slave = -1;
 	char how[96];
@@ -1251,7 +1242,7 @@ test_monkey(void)
 		fclose(logf);
 	check_note("monkey: %ld events, %ld bytes in %ld bursts, %ld resizes, %ld restarts "
 	           "after q or Ctrl-C, %lld ms", sent, bytes, bursts, resizes, restarts,
-	           now_ms() - t0);
+	           vt_now_ms() - t0);
 	CHECK(ok, "monkey: %ld random events (seed %llu): no crash, the input always read",
 	      sent, (unsigned long long)seed);
 	CHECK(clean, "monkey: each of the %ld quits (q, Ctrl-C) restored the terminal",
@@ -1406,7 +1397,7 @@ test_signal_end(int sig, int runs, uint64_t *r)
 {
 	int failures = 0;
 	char first[512] = "";
-	long long t0 = now_ms();
+	long long t0 = vt_now_ms();
 
 	for (int run = 0; run < runs; run++) {
 		enum scen sc = pick_scen(r);
@@ -1445,7 +1436,7 @@ test_signal_end(int sig, int runs, uint64_t *r)
 	      "%s at %d random moments (seed %llu): the program ends by it and restores "
 	      "the terminal (main screen, cursor shown, mouse off)%s%s [%lld ms]",
 	      sig_name(sig), runs, (unsigned long long)seed, failures ? "; first failure: " : "",
-	      first, now_ms() - t0);
+	      first, vt_now_ms() - t0);
 	if (failures)
 		check_note("%d of %d runs failed", failures, runs);
 }
@@ -1459,7 +1450,7 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 {
 	int failures = 0, mouse_failures = 0;
 	char first[512] = "";
-	long long t0 = now_ms();
+	long long t0 = vt_now_ms();
 
 	for (int run = 0; run < runs; run++) {
 		enum scen sc = pick_scen(r);
@@ -1517,7 +1508,7 @@ test_signal_stop(int sig, int runs, uint64_t *r)
 	      "%s+SIGCONT at %d random moments (seed %llu): the program keeps running, "
 	      "redraws right, reads keys, quits cleanly%s%s [%lld ms]", sig_name(sig), runs,
 	      (unsigned long long)seed, failures ? "; first failure: " : "", first,
-	      now_ms() - t0);
+	      vt_now_ms() - t0);
 	if (failures)
 		check_note("%d of %d runs failed", failures, runs);
 	CHECK(mouse_failures == 0,
@@ -1634,9 +1625,9 @@ proc_state(pid_t pid, char *out, size_t size)
 static bool
 unread_until_gone(struct vt *t, int ms)
 {
-	long long end = now_ms() + ms;
+	long long end = vt_now_ms() + ms;
 
-	while (!gone_unread(t) && now_ms() < end)
+	while (!gone_unread(t) && vt_now_ms() < end)
 		hold(10);
 	return gone_unread(t);
 }
@@ -1691,11 +1682,11 @@ test_blocked(void)
 		check_note("%s: after 2 s unread: %s", c[i].what, c[i].state);
 		vt_signal(c[i].t, c[i].sig);
 	}
-	end = now_ms() + 1500;
+	end = vt_now_ms() + 1500;
 	for (size_t i = 0; i < n; i++) {
 		struct blocked *b = &c[i];
 
-		b->one = unread_until_gone(b->t, (int)(end > now_ms() ? end - now_ms() : 0));
+		b->one = unread_until_gone(b->t, (int)(end > vt_now_ms() ? end - vt_now_ms() : 0));
 		check_note("%s: one signal, still unread: %s 1.5 s later", b->what,
 		           b->one ? "gone" : "still there");
 		if (!b->one && b->twice) {
@@ -1705,13 +1696,13 @@ test_blocked(void)
 			b->sent_two = true;
 		}
 	}
-	end = now_ms() + 1000;
+	end = vt_now_ms() + 1000;
 	for (size_t i = 0; i < n; i++) {
 		struct blocked *b = &c[i];
 
 		if (!b->sent_two)
 			continue;
-		b->two = unread_until_gone(b->t, (int)(end > now_ms() ? end - now_ms() : 0));
+		b->two = unread_until_gone(b->t, (int)(end > vt_now_ms() ? end - vt_now_ms() : 0));
 		proc_state(vt_pid(b->t), b->state, sizeof b->state);
 		check_note("%s: a second signal, still unread: %s 1 s later%s%s", b->what,
 		           b->two ? "gone" : "still there", b->two ? "" : ": ",
@@ -1750,7 +1741,7 @@ test_blocked(void)
 int
 main(void)
 {
-	long long t0 = now_ms();
+	long long t0 = vt_now_ms();
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	screen_setup();
@@ -1790,7 +1781,7 @@ main(void)
 	for (int i = 0; i <= REF_MAX; i++)
 		shot_free(&page_ref[i]);
 	shot_free(&cloud_ref);
-	check_note("seed %llu, %lld ms in all", (unsigned long long)seed, now_ms() - t0);
+	check_note("seed %llu, %lld ms in all", (unsigned long long)seed, vt_now_ms() - t0);
 	screen_cleanup();
 	return check_done();
 }

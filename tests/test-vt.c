@@ -37,15 +37,6 @@
 			vt_snapshot((t), stdout, "# "); \
 	} while (0)
 
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static struct vt *
 sh(int rows, int cols, const char *script, char *const env[])
 {
@@ -447,9 +438,9 @@ test_signals(void)
 
 	t = vt_spawn(24, 80, sleeper, NULL);
 	CHECK(!vt_wait_exit(t, 100, &st), "vt_wait_exit times out on a running program");
-	t0 = now_ms();
+	t0 = vt_now_ms();
 	vt_free(t);
-	CHECK(now_ms() - t0 < 2000, "vt_free kills a running program at once");
+	CHECK(vt_now_ms() - t0 < 2000, "vt_free kills a running program at once");
 
 	t = vt_spawn(24, 80, (char *[]){"/nonexistent/program", NULL}, NULL);
 	CHECKV(t, exited_with(t, 127) &&
@@ -472,17 +463,17 @@ test_waiting(void)
 	CHECK(!vt_wait_quiet(t, 500, 100), "a key restarts the quiet period");
 	CHECKV(t, vt_wait_quiet(t, 200, T_WAIT) && row_is(t, 0, "abz"), "then quiet again");
 
-	t0 = now_ms();
+	t0 = vt_now_ms();
 	r = vt_wait_text(t, "never", 300);
-	CHECK(!r && now_ms() - t0 >= 300 && now_ms() - t0 < 3000,
-	      "vt_wait_text gives up at the deadline (%lld ms)", (long long)(now_ms() - t0));
+	CHECK(!r && vt_now_ms() - t0 >= 300 && vt_now_ms() - t0 < 3000,
+	      "vt_wait_text gives up at the deadline (%lld ms)", (long long)(vt_now_ms() - t0));
 	CHECK(vt_wait_no_text(t, "never", 0), "vt_wait_no_text: true at once");
 	vt_free(t);
 
 	t = sh(24, 80, "echo gone", NULL);
-	t0 = now_ms();
+	t0 = vt_now_ms();
 	r = vt_wait_text(t, "never", 20000);
-	CHECK(!r && now_ms() - t0 < 5000, "vt_wait gives up once the output has ended");
+	CHECK(!r && vt_now_ms() - t0 < 5000, "vt_wait gives up once the output has ended");
 	CHECK(vt_wait_quiet(t, 100000, 1000), "and an ended output counts as quiet");
 	vt_pump(t, 50);
 	CHECK(exited_with(t, 0), "exit status still available after EOF");
@@ -505,11 +496,11 @@ test_waiting(void)
 		char *big = malloc(n);
 
 		memset(big, 'q', n);
-		t0 = now_ms();
+		t0 = vt_now_ms();
 		vt_send(t, big, n);
 		vt_pump(t, 10);
 		free(big);
-		CHECK(now_ms() - t0 < 2000, "sending 1 MiB to a program that does not read");
+		CHECK(vt_now_ms() - t0 < 2000, "sending 1 MiB to a program that does not read");
 	}
 	CHECK(!vt_wait_quiet(t, 50, 200), "unsent input is not quiet");
 	vt_free(t);

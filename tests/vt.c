@@ -78,8 +78,8 @@ struct vt {
 
 /* ------------------------------------------------------------ helpers */
 
-static int64_t
-now_ms(void)
+int64_t
+vt_now_ms(void)
 {
 	struct timespec ts;
 
@@ -201,7 +201,7 @@ queue_out(struct vt *t, const char *s, size_t n)
 	memcpy(t->out + t->out_len, s, n);
 	t->out_len += n;
 	t->sent += n;
-	t->last_activity = now_ms();
+	t->last_activity = vt_now_ms();
 	flush_out(t);
 }
 
@@ -417,7 +417,7 @@ vt_spawn(int rows, int cols, char *const argv[], char *const env[])
 	t->rows = rows;
 	t->cols = cols;
 	t->cursor_visible = true;
-	t->last_activity = now_ms();
+	t->last_activity = vt_now_ms();
 
 	t->term = vterm_new(rows, cols);
 	if (t->term == NULL) {
@@ -654,7 +654,7 @@ take(struct vt *t, const char *p, size_t n)
 		t->raw_len += keep;
 	}
 	t->received += n;
-	t->last_activity = now_ms();
+	t->last_activity = vt_now_ms();
 	feed_tracked(t, p, n);
 }
 
@@ -741,7 +741,7 @@ vt_pump(struct vt *t, int timeout_ms)
 static int
 remaining(int64_t deadline)
 {
-	int64_t r = deadline - now_ms();
+	int64_t r = deadline - vt_now_ms();
 
 	return r < 0 ? 0 : r > 1000 ? 1000 : (int)r;
 }
@@ -749,12 +749,12 @@ remaining(int64_t deadline)
 bool
 vt_wait(struct vt *t, int timeout_ms, bool (*pred)(struct vt *, void *), void *arg)
 {
-	int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+	int64_t deadline = vt_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 
 	for (;;) {
 		if (pred != NULL && pred(t, arg))
 			return true;
-		if (t->eof || now_ms() >= deadline)
+		if (t->eof || vt_now_ms() >= deadline)
 			return false;
 		vt_pump(t, remaining(deadline));
 	}
@@ -787,10 +787,10 @@ vt_wait_no_text(struct vt *t, const char *utf8, int timeout_ms)
 bool
 vt_wait_quiet(struct vt *t, int quiet_ms, int timeout_ms)
 {
-	int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+	int64_t deadline = vt_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 
 	for (;;) {
-		int64_t now = now_ms(), quiet_until = t->last_activity + quiet_ms;
+		int64_t now = vt_now_ms(), quiet_until = t->last_activity + quiet_ms;
 		int64_t until;
 
 		if (t->out_len == 0 && (t->eof || now >= quiet_until))
@@ -1210,22 +1210,22 @@ vt_signal(struct vt *t, int sig)
 bool
 vt_wait_exit(struct vt *t, int timeout_ms, int *status)
 {
-	int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+	int64_t deadline = vt_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 
 	while (!t->reaped) {
 		reap(t, false);
 		if (t->reaped)
 			break;
-		if (now_ms() >= deadline)
+		if (vt_now_ms() >= deadline)
 			return false;
 		vt_pump(t, remaining(deadline) < 10 ? remaining(deadline) : 10);
 	}
 	/* The program is gone: read what it left, up to the EIO (a
 	 * grandchild may keep the terminal open; then stop after a while). */
 	{
-		int64_t until = now_ms() + DRAIN_MS;
+		int64_t until = vt_now_ms() + DRAIN_MS;
 
-		while (!t->eof && now_ms() < until)
+		while (!t->eof && vt_now_ms() < until)
 			vt_pump(t, remaining(until));
 	}
 	if (status != NULL)

@@ -68,6 +68,9 @@ size_t vt_pump(struct vt *t, int timeout_ms);
  * timeout_ms passes (CLOCK_MONOTONIC).  Returns the predicate's last value;
  * gives up early once the program's output has ended (nothing can change).
  * pred NULL: just keep reading for timeout_ms (returns false). */
+/* CLOCK_MONOTONIC in milliseconds: the clock of every wait here. */
+int64_t vt_now_ms(void);
+
 bool vt_wait(struct vt *t, int timeout_ms, bool (*pred)(struct vt *, void *),
 	     void *arg);
 
