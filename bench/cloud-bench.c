@@ -380,7 +380,7 @@ main(int argc, char **argv)
 		use_default_colors();
 		colours = COLORS >= 256 && colours >= 256 ? 256 : 8;
 	}
-	theme_init(colours);
+	theme_init(colours, false);
 	look.colors = colours;
 	curs_set(0);
 	leaveok(stdscr, TRUE);	/* as tty.c sets it */

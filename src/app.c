@@ -1239,7 +1239,7 @@ app_run(struct bundleset *set, enum lang lang, int page,
 	}
 	if (a.tty.ambig == AMBIGUOUS_WIDE)
 		make_unambiguous(&a.set);
-	theme_init(a.tty.colors);
+	theme_init(a.tty.colors, a.tty.light);
 	paint_set_ambiguous(a.tty.ambig);
 	i18n_set_language(lang);
 	for (int m = 0; m < VIEW_COUNT; m++)

@@ -76,16 +76,49 @@ static const struct look looks[ST_COUNT][3] = {
 	                    {A_BOLD, 231, 29}},
 };
 
+/* The cloud on a light background, 256 colours: each weight's hue fades
+ * toward white, far to near as above (never a nearer one lighter), and the
+ * hover a dark orange, not yellow. */
+static const struct look light_cloud[THEME_CLOUD_WEIGHTS * THEME_CLOUD_SHADES + 1] = {
+	{A_NORMAL, 252, -1}, {A_NORMAL, 249, -1}, {A_NORMAL, 246, -1},
+	{A_NORMAL, 243, -1}, {A_NORMAL, 240, -1},
+	{A_NORMAL, 151, -1}, {A_NORMAL, 114, -1}, {A_NORMAL, 71, -1},
+	{A_NORMAL, 28, -1}, {A_NORMAL, 22, -1},
+	{A_BOLD, 223, -1}, {A_BOLD, 179, -1}, {A_BOLD, 172, -1},
+	{A_BOLD, 130, -1}, {A_BOLD, 94, -1},
+	{A_BOLD | A_UNDERLINE, 166, -1},	/* ST_CLOUD_HOVER */
+};
+
+/* With 8 colours on a light background, yellow is about 1.5:1 on white:
+ * the heavy tags red, the hovered one magenta; the rest as on dark. */
+static struct look light8[THEME_CLOUD_WEIGHTS * THEME_CLOUD_SHADES + 1];
+
 static int level;	/* 0 monochrome, 1 eight colours, 2 256 */
+static bool light;	/* a light background, with colours */
+
+/* The look of st at the level in use. */
+static const struct look *
+look_of(enum style st)
+{
+	if (light && st >= ST_CLOUD && st <= ST_CLOUD_HOVER)
+		return level == 2 ? &light_cloud[st - ST_CLOUD] : &light8[st - ST_CLOUD];
+	return &looks[st][level];
+}
 
 void
-theme_init(int colors)
+theme_init(int colors, bool light_background)
 {
 	level = colors >= 256 ? 2 : colors >= 8 ? 1 : 0;
+	light = level > 0 && light_background;
+	for (int i = 0; i <= THEME_CLOUD_WEIGHTS * THEME_CLOUD_SHADES; i++) {
+		light8[i] = looks[ST_CLOUD + i][1];
+		if (light8[i].fg == COLOR_YELLOW)
+			light8[i].fg = ST_CLOUD + i == ST_CLOUD_HOVER ? COLOR_MAGENTA : COLOR_RED;
+	}
 	if (level == 0)
 		return;
 	for (int s = 0; s < ST_COUNT; s++) {
-		const struct look *l = &looks[s][level];
+		const struct look *l = look_of((enum style)s);
 
 		if (l->fg >= 0 || l->bg >= 0)
 			init_pair((short)(s + 1), l->fg, l->bg);
@@ -113,7 +146,7 @@ theme_look(enum style st, int lvl, attr_t *attr, short *fg, short *bg)
 void
 theme_get(enum style st, attr_t *attr, short *pair)
 {
-	const struct look *l = &looks[st][level];
+	const struct look *l = look_of(st);
 
 	*attr = l->attr;
 	*pair = level > 0 && (l->fg >= 0 || l->bg >= 0) ? (short)(st + 1) : 0;

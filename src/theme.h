@@ -5,6 +5,7 @@
 #ifndef ICLEI_THEME_H
 #define ICLEI_THEME_H
 
+#include <stdbool.h>
 #include "curses-compat.h"
 
 enum style {
@@ -37,8 +38,9 @@ enum style {
 };
 
 /* Set up the colour pairs for a terminal with `colors` colours (0, 8 or
- * 256). */
-void theme_init(int colors);
+ * 256), on a light background or not (the cloud's shades fade toward
+ * it; with 8 colours its heavy tags are red there, not yellow). */
+void theme_init(int colors, bool light_background);
 
 /* The attributes and colour pair of a style. */
 void theme_get(enum style st, attr_t *attr, short *pair);

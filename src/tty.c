@@ -356,6 +356,7 @@ tty_open(const struct tty_opts *opts, struct tty_info *info)
 		tty_probe_start();	/* unless main has asked already */
 		info->ambig = tty_probe_wait();
 	}
+	info->light = tty_light_background();
 	T.have_saved = tcgetattr(STDIN_FILENO, &T.saved) == 0;
 	T.no_suspend = opts->no_suspend;
 	/* Handlers first: ncurses then leaves SIGWINCH and SIGTSTP to us. */

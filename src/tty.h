@@ -32,6 +32,7 @@ struct tty_opts {
 struct tty_info {
 	int colors;		/* 0 (monochrome), 8, or 256 */
 	enum ambiguous ambig;	/* narrow or wide, never AUTO */
+	bool light;		/* the terminal said its background is light */
 };
 
 enum event_type {
@@ -62,6 +63,10 @@ void tty_probe_start(void);
  * and give the terminal back as it was.  Safe to call without a
  * question, and twice; runs at exit() too. */
 enum ambiguous tty_probe_wait(void);
+
+/* Whether the terminal said its background is light (asked with the
+ * width; false when it did not say, or was not asked). */
+bool tty_light_background(void);
 
 /* Check that standard input and output are a terminal that can address
  * the cursor, then take it over.  On failure, print why and return false

@@ -16,7 +16,15 @@
  * silence (no byte for PROBE_QUIET_MS), not a deadline counted from the
  * question, so a slow link or a slow load still gets its answer.  In
  * between, the terminal is in a mode of ours (no echo: the answers are
- * not shown), and the quit and stop signals wait until it is restored. */
+ * not shown), and the quit and stop signals wait until it is restored.
+ *
+ * Before the first question goes a second one, as vim asks it: what is
+ * the background colour (OSC 11)?  The cloud fades its far labels toward
+ * the background, so it must know whether that is light.  A terminal that
+ * does not know the question ignores it; one that does answers before it
+ * answers the position, so that answer ends the wait for both.  BEL ends
+ * the question, as vim ends it: some parsers (libvterm 0.1) miss ST.  Not asked
+ * of the Linux console, which would print the question: it is dark. */
 #include <config.h>
 
 #include <errno.h>
@@ -43,6 +51,8 @@ static struct {
 	struct termios saved;
 	sigset_t mask;		/* the signal mask before the probe */
 	int pending;		/* questions whose answer has not come */
+	bool colour_asked;	/* OSC 11 asked, and no position answer yet */
+	bool light;		/* its answer: a light background */
 	char in[64];		/* input not parsed yet: a report may be cut */
 	size_t nin;
 	char typed[TYPED_MAX];	/* the user's keys, from around the answers */
@@ -99,6 +109,50 @@ report_at(const char *s, size_t n, int *row, int *col)
 	return (int)i;
 }
 
+/* An answer to OSC 11 at s (n bytes), ESC ] 11 ; rgb:R/G/B ended by BEL
+ * or ESC \: its length, 0 if s is not one, -1 if s may be the start of
+ * one.  A light background noted in P.light. */
+static int
+colour_at(const char *s, size_t n)
+{
+	static const char lead[] = "\033]11;";
+	size_t i, k = sizeof lead - 1;
+
+	if (!P.colour_asked)
+		return 0;
+	if (memcmp(s, lead, n < k ? n : k) != 0)
+		return 0;
+	for (i = n < k ? n : k; i < n && s[i] != '\a' && s[i] != '\033'; i++)
+		if (i > 40)
+			return 0;	/* no answer is this long */
+	if (i == n || (s[i] == '\033' && i + 1 == n))
+		return -1;
+	if (s[i] == '\033' && s[i + 1] != '\\')
+		return 0;
+	/* rgb:R/G/B, 1 to 4 hex digits a component, each scaled to 0..1. */
+	if (i - k > 4 && memcmp(s + k, "rgb:", 4) == 0) {
+		const char *q = s + k + 4;
+		double lum = 0;
+		static const double weight[3] = {0.2126, 0.7152, 0.0722};
+		int c;
+
+		for (c = 0; c < 3; c++) {
+			char *e;
+			unsigned long x = strtoul(q, &e, 16);
+			long d = e - q;
+
+			if (d < 1 || d > 4 || *e != (c < 2 ? '/' : s[i]))
+				break;
+			lum += weight[c] * (double)x / (double)((1ul << (4 * d)) - 1);
+			q = e + 1;
+		}
+		if (c == 3)
+			P.light = lum > 0.5;
+	}
+	P.colour_asked = false;
+	return (int)(i + (s[i] == '\a' ? 1 : 2));
+}
+
 /* Take reports out of P.in, keep the rest as typed; true once one has
  * come (its position in *row, *col).  A cut one stays in P.in. */
 static bool
@@ -107,8 +161,14 @@ take_reports(int *row, int *col, bool *got)
 	size_t i = 0;
 
 	while (i < P.nin) {
-		int r, c, len = report_at(P.in + i, P.nin - i, &r, &c);
+		int r, c, len = colour_at(P.in + i, P.nin - i);
 
+		if (len > 0) {
+			i += (size_t)len;
+			continue;
+		}
+		if (len == 0)
+			len = report_at(P.in + i, P.nin - i, &r, &c);
 		if (len < 0)
 			break;
 		if (len == 0) {
@@ -118,6 +178,7 @@ take_reports(int *row, int *col, bool *got)
 		}
 		if (P.pending > 0)
 			P.pending--;
+		P.colour_asked = false;	/* its answer would have come first */
 		if (!*got) {
 			*row = r;
 			*col = c;
@@ -206,6 +267,7 @@ void
 tty_probe_start(void)
 {
 	sigset_t block;
+	const char *term;
 
 	if (P.state != PROBE_NONE)
 		return;
@@ -233,6 +295,9 @@ tty_probe_start(void)
 	}
 	P.state = PROBE_ASKED;
 	atexit(probe_atexit);
+	term = getenv("TERM");
+	if (term != NULL && strncmp(term, "linux", 5) != 0 && say("\033]11;?\a"))
+		P.colour_asked = true;
 	if (say("\033[6n"))
 		P.pending++;
 }
@@ -307,7 +372,13 @@ tty_probe_replay(void)
 bool
 tty_probe_expecting(void)
 {
-	return P.pending > 0;
+	return P.pending > 0 || P.colour_asked;
+}
+
+bool
+tty_light_background(void)
+{
+	return P.light;
 }
 
 bool
@@ -315,9 +386,14 @@ tty_probe_late(const char *s, size_t n, size_t *len)
 {
 	int row, col, r;
 
+	if ((r = colour_at(s, n)) > 0) {
+		*len = (size_t)r;
+		return true;
+	}
 	if (P.pending <= 0 || (r = report_at(s, n, &row, &col)) <= 0)
 		return false;
 	P.pending--;
+	P.colour_asked = false;
 	*len = (size_t)r;
 	return true;
 }

@@ -2732,6 +2732,124 @@ test_corner(void)
 	vt_free(t);
 }
 
+/* The cloud's colours (256) as drawn: which of the two shade tables the
+ * labels come from.  theme.c's tables, dark and light background. */
+static const int dark_shades[] = {239, 242, 245, 248, 252, 22, 28, 34, 41, 48,
+                                  94, 136, 178, 220, 228, 226};
+static const int light_shades[] = {252, 249, 246, 243, 240, 151, 114, 71, 28, 22,
+                                   223, 179, 172, 130, 94, 166};
+
+static bool
+in_table(int c, const int *tab, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tab[i] == c)
+			return true;
+	return false;
+}
+
+/* How many label cells of the body are in neither table (*alien), in the
+ * light table only (*light_only); false if no label is drawn. */
+static bool
+label_colours(struct vt *t, int *alien, int *light_only)
+{
+	int n = 0;
+
+	*alien = *light_only = 0;
+	for (int r = 1; r < vt_rows(t) - 1; r++)
+		for (int c = 0; c < vt_cols(t); c++) {
+			struct vt_cell cell;
+			bool dark, light;
+
+			if (!vt_cell(t, r, c, &cell) || cell.width == 0 || cell.ch[0] == 0
+			    || cell.ch[0] == ' ' || cell.fg_index < 0 || !cell.bg_default)
+				continue;
+			n++;
+			dark = in_table(cell.fg_index, dark_shades, sizeof dark_shades / sizeof *dark_shades);
+			light = in_table(cell.fg_index, light_shades,
+			                 sizeof light_shades / sizeof *light_shades);
+			*alien += !dark && !light;
+			*light_only += light && !dark;
+		}
+	return n > 0;
+}
+
+/* The terminal's answer to OSC 11 chooses the cloud's shades: toward
+ * white on a light background, toward black otherwise (and with no
+ * answer, as from libvterm alone).  Asked with the width, so the
+ * program runs with --ambiguous=auto here. */
+static void
+test_background(void)
+{
+	static const struct {
+		const char *answer, *what;
+		bool light;
+	} cases[] = {
+		{NULL, "no answer", false},
+		{"rgb:0000/0000/0000", "black", false},
+		{"rgb:ffff/ffff/ffff", "white", true},
+		{"rgb:f5/f5/dc", "beige, 2 digits", true},
+		{"rgb:2e2e/3434/3636", "dark grey", false},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct vt *t;
+		int alien = -1, light_only = -1;
+		bool ok;
+
+		vt_answer_background(cases[i].answer);
+		t = start_cloud(24, 80, ARGS("--no-motion", "--ambiguous=auto"), NONE);
+		ok = wait_status(t, "Cloud") && vt_wait_quiet(t, 200, T_WAIT)
+		     && label_colours(t, &alien, &light_only) && alien == 0
+		     && (cases[i].light ? light_only > 0 : light_only == 0);
+		CHECKV(t, ok, "background %s: the cloud's shades are the %s table (%d cells in "
+		       "neither, %d in the light one only)", cases[i].what,
+		       cases[i].light ? "light" : "dark", alien, light_only);
+		vt_free(t);
+	}
+	vt_answer_background("rgb:ffff/ffff/ffff");
+	{
+		/* 8 colours: yellow reads badly on white, the heavy tags are red. */
+		struct vt *t = start_cloud(24, 80, ARGS("--no-motion", "--ambiguous=auto"),
+		                           ARGS("TERM=xterm"));
+		int yellow = 0, red = 0;
+
+		wait_status(t, "Cloud");
+		vt_wait_quiet(t, 200, T_WAIT);
+		for (int r = 1; r < vt_rows(t) - 1; r++)
+			for (int c = 0; c < vt_cols(t); c++) {
+				struct vt_cell cell;
+
+				if (vt_cell(t, r, c, &cell) && cell.ch[0] != 0 && cell.ch[0] != ' ') {
+					yellow += cell.fg_index == 3;
+					red += cell.fg_index == 1;
+				}
+			}
+		CHECKV(t, yellow == 0 && red > 0, "background white, 8 colours: the heavy tags "
+		       "red, none yellow (%d red cells, %d yellow)", red, yellow);
+		vt_free(t);
+	}
+	{
+		/* Typed as keys, "]11;rgb:ffff/ffff/ffff" would select a link,
+		 * go to page 1, page down four times and leave a message. */
+		struct vt *t = start(24, 80, ARGS("--ambiguous=auto"), NONE);
+
+		CHECKV(t, wait_at(t, EN, 0, 0) && vt_wait_quiet(t, 300, T_WAIT)
+		       && wait_at(t, EN, 0, 0) && vt_find_text(t, "no such key", NULL, NULL) == 0,
+		       "background: the answer is not read as keys (the first page at its top, "
+		       "no message)");
+		vt_free(t);
+	}
+	{
+		struct vt *t = start(24, 80, ARGS("--ambiguous=auto"), ARGS("TERM=linux"));
+
+		CHECKV(t, wait_at(t, EN, 0, 0) && !vt_raw_seen(t, "\033]11;", 5),
+		       "background: not asked of the Linux console (it would print it)");
+		vt_free(t);
+	}
+	vt_answer_background(NULL);
+}
+
 static void
 test_redraw(void)
 {
@@ -2791,6 +2909,7 @@ main(void)
 	test_ambiguous();
 	test_redraw();
 	test_corner();
+	test_background();
 
 	body_cache_free();
 	screen_cleanup();

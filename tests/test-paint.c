@@ -103,7 +103,7 @@ main(void)
 		check_skip_all("curses cannot start on /dev/null with TERM=xterm-256color");
 	set_term(s);
 	w = newwin(2, 60, 0, 0);
-	theme_init(0);
+	theme_init(0, false);
 	test_named();
 	test_every_code_point();
 	delwin(w);

@@ -205,6 +205,30 @@ queue_out(struct vt *t, const char *s, size_t n)
 	flush_out(t);
 }
 
+/* What the harness answers to OSC 11 (the background colour), as
+ * "rgb:RRRR/GGGG/BBBB"; NULL: no answer, as libvterm gives none. */
+static const char *background_answer;
+
+void
+vt_answer_background(const char *rgb)
+{
+	background_answer = rgb;
+}
+
+static int
+on_osc(const char *command, size_t len, void *user)
+{
+	char buf[64];
+
+	if (background_answer == NULL || len != 4 || memcmp(command, "11;?", 4) != 0)
+		return 0;
+	snprintf(buf, sizeof buf, "\033]11;%s\033\\", background_answer);
+	queue_out(user, buf, strlen(buf));
+	return 1;
+}
+
+static const VTermParserCallbacks fallbacks = {.osc = on_osc};
+
 /* libvterm's output: keys, mouse reports, replies to queries. */
 static void
 on_output(const char *s, size_t len, void *user)
@@ -431,6 +455,7 @@ vt_spawn(int rows, int cols, char *const argv[], char *const env[])
 	vterm_screen_enable_altscreen(t->screen, 1);
 	vterm_screen_set_callbacks(t->screen, &screen_callbacks, t);
 	vterm_screen_reset(t->screen, 1);
+	vterm_state_set_unrecognised_fallbacks(t->state, &fallbacks, t);
 	return t;
 }
 

@@ -53,6 +53,11 @@ struct vt;
  * Returns NULL with errno set if no pseudo-terminal or process could be had. */
 struct vt *vt_spawn(int rows, int cols, char *const argv[], char *const env[]);
 
+/* From now on, answer OSC 11 (what is the background colour?) with rgb,
+ * "rgb:ffff/ffff/ffff" say, as xterm does; NULL: do not answer (libvterm
+ * does not). */
+void vt_answer_background(const char *rgb);
+
 /* Kill the child's process group (SIGKILL) if it has not been reaped, reap
  * it, close the terminal and free everything.  NULL is fine. */
 void vt_free(struct vt *t);

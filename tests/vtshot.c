@@ -39,7 +39,7 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-"usage: %s [-r ROWS] [-c COLS] [-t MS] [-e NAME=VALUE]... [-a]\n"
+"usage: %s [-r ROWS] [-c COLS] [-t MS] [-e NAME=VALUE]... [-B RGB] [-a]\n"
 "              [-w TEXT | -g TEXT | -k KEYS | -m ROW,COL | -W ROW,COL,N | -p MS |\n"
 "               -R ROWSxCOLS | -x]...\n"
 "              -- COMMAND [ARG]...\n"
@@ -49,6 +49,8 @@ usage(int status)
 "  -r ROWS, -c COLS  terminal size (24 x 80)\n"
 "  -t MS             timeout of every wait (5000)\n"
 "  -e NAME=VALUE     add to the environment (a bare NAME removes it)\n"
+"  -B RGB            answer OSC 11 (the background colour) with RGB, as in\n"
+"                    rgb:ffff/ffff/ffff (libvterm alone does not answer)\n"
 "  -a                annotated dump: frame, cursor, modes, styled runs\n"
 "actions:\n"
 "  -w TEXT           wait until TEXT is on the screen\n"
@@ -352,7 +354,7 @@ main(int argc, char *argv[])
 	env = xmalloc(sizeof *env * (size_t)(argc + 1));
 	acts = xmalloc(sizeof *acts * (size_t)(argc + 1));
 
-	while ((opt = getopt(argc, argv, "+r:c:t:e:aw:g:k:m:W:p:R:xh")) != -1) {
+	while ((opt = getopt(argc, argv, "+r:c:t:e:B:aw:g:k:m:W:p:R:xh")) != -1) {
 		struct action *a = &acts[nacts];
 
 		memset(a, 0, sizeof *a);
@@ -363,6 +365,7 @@ main(int argc, char *argv[])
 		case 't': timeout = number(optarg, "timeout", 0); break;
 		case 'e': env[nenv++] = optarg; break;
 		case 'a': annotate = true; break;
+		case 'B': vt_answer_background(optarg); break;
 		case 'h': usage(0);
 		case 'w':
 		case 'g':

@@ -78,13 +78,28 @@ def colour_rgb(fg):
     return (g, g, g)
 
 
+# theme.c's cloud shades on a dark background and, in the same order, on
+# a light one: the harness answers no OSC 11, so its screen has the first
+# where a terminal that says it is light (xterm, black on white) gets the
+# second.
+_LIGHT_SHADE = dict(zip(
+    (239, 242, 245, 248, 252, 22, 28, 34, 41, 48, 94, 136, 178, 220, 228, 226),
+    (252, 249, 246, 243, 240, 151, 114, 71, 28, 22, 223, 179, 172, 130, 94, 166)))
+
+
 def _faint(exp, cells, r, c):
     """A glyph in a colour near its cell's background (the cloud's
-    farthest shade): its thin strokes, smoothed by the font, may stay under
-    the ink threshold, so whether it shows as ink is not a test."""
-    rgb = colour_rgb(exp.cell[r][c].fg)
+    farthest shade, in either table): its thin strokes, smoothed by the
+    font, may stay under the ink threshold, so whether it shows as ink is
+    not a test."""
+    fg = exp.cell[r][c].fg
     bg = cells.bg[r][c]
-    return rgb is not None and bg is not None and image.distance(rgb, bg) < 2 * cells.INK
+    if fg is None or bg is None:
+        return False
+    shades = [colour_rgb(fg)]
+    if not str(fg).startswith("#") and int(fg) in _LIGHT_SHADE:
+        shades.append(colour_rgb(_LIGHT_SHADE[int(fg)]))
+    return any(image.distance(rgb, bg) < 2 * cells.INK for rgb in shades)
 
 
 def _strong_span(exp, cells, r):
