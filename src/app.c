@@ -1108,6 +1108,20 @@ active(struct app *a, const struct event *ev)
 	a->idle_end = monotonic_ms() + a->opts->idle_ms;
 }
 
+/* The terminal's background colour can be told late (through GNU
+ * screen): the cloud's shades follow it. */
+static void
+follow_background(struct app *a)
+{
+	bool light = tty_light_background();
+
+	if (light == a->tty.light)
+		return;
+	a->tty.light = light;
+	theme_init(a->tty.colors, light);
+	tty_repaint();
+}
+
 static void
 handle_event(struct app *a, const struct event *ev)
 {
@@ -1263,6 +1277,7 @@ app_run(struct bundleset *set, enum lang lang, int page,
 			break;
 		}
 		ms = tick(&a);
+		follow_background(&a);
 		draw(&a);
 		tty_flush();
 		if (a.set.pending == 0) {

@@ -581,14 +581,16 @@ signal_event(struct event *ev)
 	return false;
 }
 
-/* After an Esc: is what follows a cursor report the probe gave up on?
- * (It comes in one piece, so it is all there.)  Then it is dropped;
- * else what was read goes back, to be read as it came. */
+/* After an Esc: is what follows an answer the probe gave up on, a
+ * cursor report or the background colour?  (It comes in one piece, so
+ * it is all there.)  Then it is dropped; else what was read goes back, to
+ * be read as it came.  Reading stops at the end of such an answer, so the
+ * keys after it stay. */
 static bool
 late_report(void)
 {
-	char buf[32] = "\033";
-	struct { int r; wint_t wc; } got[32];
+	char buf[48] = "\033";
+	struct { int r; wint_t wc; } got[48];
 	size_t len = 1, n = 0;
 
 	while (len < sizeof buf) {
@@ -599,7 +601,8 @@ late_report(void)
 		if (got[n - 1].r != OK || got[n - 1].wc >= 0x80)
 			break;	/* a key, a wide character: no report */
 		buf[len++] = (char)got[n - 1].wc;
-		if (got[n - 1].wc == 'R')
+		if (got[n - 1].wc == 'R' || got[n - 1].wc == '\a'
+		    || (got[n - 1].wc == '\\' && buf[len - 2] == '\033'))
 			break;
 	}
 	if (tty_probe_late(buf, len, &len))

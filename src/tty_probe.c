@@ -22,7 +22,11 @@
  * the background colour (OSC 11)?  The cloud fades its far labels toward
  * the background, so it must know whether that is light.  A terminal that
  * does not know the question ignores it; one that does answers before it
- * answers the position, so that answer ends the wait for both.  BEL ends
+ * answers the position, so that answer ends the wait for both -- unless
+ * a multiplexer answers the position itself and passes the colour on to
+ * its own terminal (GNU screen): that answer may come later, and is taken
+ * out of the input whenever it comes (tty_probe_late), the theme then
+ * changed.  BEL ends
  * the question, as vim ends it: some parsers (libvterm 0.1) miss ST.  Not asked
  * of the Linux console, which would print the question: it is dark. */
 #include <config.h>
@@ -51,7 +55,7 @@ static struct {
 	struct termios saved;
 	sigset_t mask;		/* the signal mask before the probe */
 	int pending;		/* questions whose answer has not come */
-	bool colour_asked;	/* OSC 11 asked, and no position answer yet */
+	bool colour_asked;	/* OSC 11 asked, its answer not come */
 	bool light;		/* its answer: a light background */
 	char in[64];		/* input not parsed yet: a report may be cut */
 	size_t nin;
@@ -178,7 +182,6 @@ take_reports(int *row, int *col, bool *got)
 		}
 		if (P.pending > 0)
 			P.pending--;
-		P.colour_asked = false;	/* its answer would have come first */
 		if (!*got) {
 			*row = r;
 			*col = c;
@@ -393,7 +396,6 @@ tty_probe_late(const char *s, size_t n, size_t *len)
 	if (P.pending <= 0 || (r = report_at(s, n, &row, &col)) <= 0)
 		return false;
 	P.pending--;
-	P.colour_asked = false;
 	*len = (size_t)r;
 	return true;
 }

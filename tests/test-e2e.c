@@ -2840,6 +2840,31 @@ test_background(void)
 		       "no message)");
 		vt_free(t);
 	}
+	/* Late, after the position (GNU screen): still not keys, and the
+	 * cloud's shades change when it comes. */
+	vt_answer_background_late("rgb:ffff/ffff/ffff");
+	{
+		struct vt *t = start(24, 80, ARGS("--ambiguous=auto"), NONE);
+
+		bool ok = wait_at(t, EN, 0, 0);
+
+		vt_keys(t, "\f");	/* the answer comes before it */
+		CHECKV(t, ok && vt_wait_quiet(t, 300, T_WAIT) && wait_at(t, EN, 0, 0)
+		       && vt_find_text(t, "no such key", NULL, NULL) == 0,
+		       "background, answered late: not read as keys");
+		vt_free(t);
+	}
+	{
+		struct vt *t = start_cloud(24, 80, ARGS("--no-motion", "--ambiguous=auto"), NONE);
+		int alien = -1, light_only = -1;
+
+		CHECKV(t, wait_status(t, "Cloud") && vt_wait_quiet(t, 300, T_WAIT)
+		       && label_colours(t, &alien, &light_only) && alien == 0 && light_only > 0,
+		       "background, answered late: the cloud turns to the light shades (%d cells "
+		       "in neither table, %d in the light one only)", alien, light_only);
+		vt_free(t);
+	}
+	vt_answer_background("rgb:ffff/ffff/ffff");
 	{
 		struct vt *t = start(24, 80, ARGS("--ambiguous=auto"), ARGS("TERM=linux"));
 

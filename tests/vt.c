@@ -208,11 +208,22 @@ queue_out(struct vt *t, const char *s, size_t n)
 /* What the harness answers to OSC 11 (the background colour), as
  * "rgb:RRRR/GGGG/BBBB"; NULL: no answer, as libvterm gives none. */
 static const char *background_answer;
+static bool background_late;	/* answered after two position reports */
+static int reports_before;	/* reports still to go before it */
+static char late_answer[64];	/* that answer, until then ("" if none) */
 
 void
 vt_answer_background(const char *rgb)
 {
 	background_answer = rgb;
+	background_late = false;
+}
+
+void
+vt_answer_background_late(const char *rgb)
+{
+	background_answer = rgb;
+	background_late = true;
 }
 
 static int
@@ -223,18 +234,40 @@ on_osc(const char *command, size_t len, void *user)
 	if (background_answer == NULL || len != 4 || memcmp(command, "11;?", 4) != 0)
 		return 0;
 	snprintf(buf, sizeof buf, "\033]11;%s\033\\", background_answer);
-	queue_out(user, buf, strlen(buf));
+	if (background_late) {
+		snprintf(late_answer, sizeof late_answer, "%s", buf);
+		reports_before = 2;
+	}
+	else
+		queue_out(user, buf, strlen(buf));
 	return 1;
 }
 
 static const VTermParserCallbacks fallbacks = {.osc = on_osc};
 
+/* The held-back answer goes just before the first key typed once the
+ * probe's reports are out: the program reads it with curses running. */
+static void
+send_late_answer(struct vt *t)
+{
+	if (late_answer[0] == '\0' || reports_before > 0)
+		return;
+	queue_out(t, late_answer, strlen(late_answer));
+	late_answer[0] = '\0';
+}
+
 /* libvterm's output: keys, mouse reports, replies to queries. */
 static void
 on_output(const char *s, size_t len, void *user)
 {
+	if (len == 0 || s[len - 1] != 'R')
+		send_late_answer(user);	/* a key, not a report */
 	queue_out(user, s, len);
+	/* As GNU screen does: the position at once, the colour after. */
+	if (late_answer[0] != '\0' && len > 0 && s[len - 1] == 'R')
+		reports_before--;
 }
+
 
 /* ------------------------------------------------------------ screen callbacks */
 
@@ -1076,12 +1109,14 @@ vt_raw_seen(struct vt *t, const char *bytes, size_t n)
 void
 vt_send(struct vt *t, const char *bytes, size_t n)
 {
+	send_late_answer(t);
 	queue_out(t, bytes, n);
 }
 
 void
 vt_keys(struct vt *t, const char *s)
 {
+	send_late_answer(t);
 	queue_out(t, s, strlen(s));
 }
 

@@ -57,6 +57,11 @@ struct vt *vt_spawn(int rows, int cols, char *const argv[], char *const env[]);
  * "rgb:ffff/ffff/ffff" say, as xterm does; NULL: do not answer (libvterm
  * does not). */
 void vt_answer_background(const char *rgb);
+/* The same, the answer held back until the first key typed after the
+ * width probe's two position reports, as late as GNU screen may give it
+ * (it passes the question on to its own terminal and answers the position
+ * itself). */
+void vt_answer_background_late(const char *rgb);
 
 /* Kill the child's process group (SIGKILL) if it has not been reaped, reap
  * it, close the terminal and free everything.  NULL is fine. */
