@@ -494,6 +494,13 @@ wait_lits(struct vt *t, const char *text, int min)
 }
 
 bool
+pause_cloud(struct vt *t)
+{
+	vt_keys(t, " ");
+	return wait_row(t, -1, "Paused", STARTS) && vt_wait_quiet(t, 200, T_WAIT);
+}
+
+bool
 pred_prompt_at_cursor(struct vt *t, void *prompt)
 {
 	int r, c;

@@ -189,6 +189,10 @@ enum cursor_rule { CURSOR_VT, CURSOR_SENT };
  * mouse reporting off. */
 bool restored(struct vt *t, enum cursor_rule rule);
 
+/* Pause the moving cloud with Space: "Paused" on the status line, then
+ * quiet. */
+bool pause_cloud(struct vt *t);
+
 /* A shell's prompt where the cursor is, on the main screen: prompt (a
  * string) is PS1 without its last blank ("e2e$" for "e2e$ ").  A new
  * prompt, so the shell reads again: the old ones stay on the screen. */

@@ -89,14 +89,6 @@ some_label(struct vt *t, struct at *a)
 	return false;
 }
 
-/* Pause the moving cloud with Space: "Paused", then quiet. */
-static bool
-pause_cloud(struct vt *t)
-{
-	vt_keys(t, " ");
-	return wait_row(t, -1, "Paused", STARTS) && vt_wait_quiet(t, 200, T_WAIT);
-}
-
 /* Cells of the body drawn underlined: the hover's look (the focus and
  * the search's marks have a background instead). */
 static int

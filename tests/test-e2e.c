@@ -653,14 +653,6 @@ start_cloud(int rows, int cols, const char *const args[], const char *const env[
 	return t;
 }
 
-/* Pause the moving cloud with Space: "Paused", then quiet. */
-static bool
-pause_cloud(struct vt *t)
-{
-	vt_keys(t, " ");
-	return wait_row(t, -1, "Paused", STARTS) && vt_wait_quiet(t, 200, T_WAIT);
-}
-
 /* Pause the cloud with a label to click whole on it (clickable_label):
  * paused where none is, go on a little and try again, 10 times at most.
  * Returns its tag's index in fx.tag (its place in *f), or -1. */
