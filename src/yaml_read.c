@@ -218,6 +218,22 @@ ld_expect(struct loader *L, yaml_event_type_t type, const char *what)
 
 /* ------------------------------------------------------------ values */
 
+/* s[0..n), a part of the current scalar, as a string of the caller's:
+ * libyaml's own buffer, taken from the event (which then frees NULL),
+ * where copying it would cost a malloc, a copy and a free for each of a
+ * bundle's thousands of values.  libyaml allocates with malloc
+ * (yaml_malloc), so the taker may free it. */
+static char *
+ld_take_scalar(struct loader *L, const char *s, size_t n)
+{
+	char *v = (char *)L->ev.data.scalar.value;
+
+	L->ev.data.scalar.value = NULL;
+	memmove(v, s, n);
+	v[n] = '\0';
+	return v;
+}
+
 /* Trim spaces and line feeds at both ends: they carry no meaning, and
  * the layout engine may then assume a text starts and ends with ink. */
 static void
@@ -315,7 +331,7 @@ ld_get_text(struct loader *L, char **out, unsigned flags)
 	if ((flags & ONE_LINE) && memchr(s, '\n', n) != NULL)
 		return ld_fail(L, ld_here(L), _("'%s' must be a single line"), L->key);
 	if (plain) {
-		*out = xmemdup0(s, n);
+		*out = ld_take_scalar(L, s, n);
 		return true;
 	}
 	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &nfc_len);
@@ -354,7 +370,7 @@ ld_get_id(struct loader *L, char **out, struct mark *at)
 		               _("'%s' is not a valid id: use lowercase letters, digits, "
 		                 "'-' and '_', starting with a letter, at most %d characters"),
 		               ld_quoted(q, sizeof q, s, n), BUNDLE_MAX_ID);
-	*out = xmemdup0(s, n);
+	*out = ld_take_scalar(L, s, n);
 	*at = ld_here(L);
 	return true;
 }
