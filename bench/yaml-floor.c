@@ -8,9 +8,12 @@
  * floor under any loader built on libyaml, for bench/run to set beside
  * `iclei-tui --dump`, which parses every language file and checks it.
  * With -2 the files are parsed two at a time, on two threads, as
- * iclei-tui's loader does: the floor on a machine with two cores.
+ * iclei-tui's loader does (the second started on another core, as
+ * src/bundleset.c starts it): the floor on a machine with two cores.
  * Exits 1 if a file does not parse.  A tool of bench/run. */
+#define _GNU_SOURCE 1
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,7 @@
 static char **files;
 static int nfiles;
 static atomic_int next, failed;
+static cpu_set_t cpus;
 
 static int
 parse_file(const char *path)
@@ -59,7 +63,8 @@ worker(void *arg)
 {
 	int i;
 
-	(void)arg;
+	if (arg != NULL)
+		(void)pthread_setaffinity_np(pthread_self(), sizeof cpus, &cpus);
 	while ((i = atomic_fetch_add(&next, 1)) < nfiles)
 		if (parse_file(files[i]) != 0)
 			atomic_store(&failed, 1);
@@ -70,12 +75,23 @@ int
 main(int argc, char **argv)
 {
 	pthread_t helper;
+	pthread_attr_t attr;
+	cpu_set_t other;
 	int two = argc > 1 && strcmp(argv[1], "-2") == 0;
-	int helped;
+	int helped = 0, here = sched_getcpu();
 
 	files = argv + 1 + two;
 	nfiles = argc - 1 - two;
-	helped = two && pthread_create(&helper, NULL, worker, NULL) == 0;
+	if (two && pthread_attr_init(&attr) == 0) {
+		if (here >= 0 && sched_getaffinity(0, sizeof cpus, &cpus) == 0) {
+			other = cpus;
+			CPU_CLR(here, &other);
+			if (CPU_COUNT(&other) > 0)
+				pthread_attr_setaffinity_np(&attr, sizeof other, &other);
+		}
+		helped = pthread_create(&helper, &attr, worker, &cpus) == 0;
+		pthread_attr_destroy(&attr);
+	}
 	worker(NULL);
 	if (helped)
 		pthread_join(helper, NULL);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +188,10 @@ struct loading {
 	atomic_int next;		/* the next language to take */
 	struct bundle *b[LANG_COUNT];
 	struct bundle_error err[LANG_COUNT];
+#if defined HAVE_PTHREAD_ATTR_SETAFFINITY_NP && defined HAVE_SCHED_GETCPU
+	cpu_set_t cpus;			/* where the process may run */
+	bool placed;			/* the helper started elsewhere */
+#endif
 };
 
 static void
@@ -208,8 +213,44 @@ load_some(struct loading *j)
 static void *
 loader_thread(void *arg)
 {
+#if defined HAVE_PTHREAD_ATTR_SETAFFINITY_NP && defined HAVE_SCHED_GETCPU
+	struct loading *j = arg;
+
+	/* Started on another core; free to move from now on. */
+	if (j->placed)
+		(void)pthread_setaffinity_np(pthread_self(), sizeof j->cpus, &j->cpus);
+#endif
 	load_some(arg);
 	return NULL;
+}
+
+/* The helper, started on a core other than this thread's.  Linux puts a
+ * new thread on its creator's core and moves one of the two only at the
+ * next balancing, a tick later: in three starts out of eight here the
+ * helper began 2.7 to 3.1 ms late, against 0.1 to 0.3 ms started
+ * elsewhere -- a tenth of a --dump at 100 x the real content. */
+static bool
+start_helper(pthread_t *thread, struct loading *j)
+{
+#if defined HAVE_PTHREAD_ATTR_SETAFFINITY_NP && defined HAVE_SCHED_GETCPU
+	pthread_attr_t attr;
+	cpu_set_t other;
+	int here = sched_getcpu();
+	bool ok;
+
+	if (here >= 0 && here < CPU_SETSIZE
+	    && sched_getaffinity(0, sizeof j->cpus, &j->cpus) == 0
+	    && pthread_attr_init(&attr) == 0) {
+		other = j->cpus;
+		CPU_CLR(here, &other);
+		j->placed = CPU_COUNT(&other) > 0
+		            && pthread_attr_setaffinity_np(&attr, sizeof other, &other) == 0;
+		ok = pthread_create(thread, &attr, loader_thread, j) == 0;
+		pthread_attr_destroy(&attr);
+		return ok;
+	}
+#endif
+	return pthread_create(thread, NULL, loader_thread, j) == 0;
 }
 
 unsigned
@@ -255,8 +296,7 @@ bundleset_load_first(struct bundleset *set, const char *dir, int first_lang,
 	/* Built once here, not by two threads at once in a message. */
 	for (int k = LANG_LIST_CODES; k <= LANG_LIST_FILES; k++)
 		(void)lang_list((enum lang_list)k);
-	helped = (there & (there - 1)) != 0
-	         && pthread_create(&thread, NULL, loader_thread, j) == 0;
+	helped = (there & (there - 1)) != 0 && start_helper(&thread, j);
 	if (first_lang >= 0) {
 		char *path = lang_path(dir, (enum lang)first_lang);
 
