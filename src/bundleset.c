@@ -181,13 +181,18 @@ none_found(struct bundleset *set, const char *dir, struct bundle_error *err)
  * machine's second core, each file read and checked on its own by
  * whichever thread takes it first; what they found is then taken in the
  * order of the languages, so that the result, and the error reported
- * (the first language's), are those of reading them one by one. */
+ * (the first language's), are those of reading them one by one.  The
+ * parts of the first language's work are taken the same way, once the
+ * files are all taken. */
 struct loading {
 	const char *dir;
 	unsigned there;			/* bit l: l's file is there */
 	atomic_int next;		/* the next language to take */
 	struct bundle *b[LANG_COUNT];
 	struct bundle_error err[LANG_COUNT];
+	const struct first_work *w;
+	atomic_size_t nparts;		/* 0 until ready has said */
+	atomic_size_t next_part;
 #if defined HAVE_PTHREAD_ATTR_SETAFFINITY_NP && defined HAVE_SCHED_GETCPU
 	cpu_set_t cpus;			/* where the process may run */
 	bool placed;			/* the helper started elsewhere */
@@ -210,6 +215,19 @@ load_some(struct loading *j)
 	}
 }
 
+/* The parts ready has announced, if it has yet: a helper that finds
+ * none leaves the rest to the thread that calls ready. */
+static void
+do_parts(struct loading *j)
+{
+	size_t n = atomic_load(&j->nparts), i;
+
+	if (n == 0)
+		return;		/* (and next_part stays untouched) */
+	while ((i = atomic_fetch_add(&j->next_part, 1)) < n)
+		j->w->part(i, j->w->arg);
+}
+
 static void *
 loader_thread(void *arg)
 {
@@ -221,6 +239,7 @@ loader_thread(void *arg)
 		(void)pthread_setaffinity_np(pthread_self(), sizeof j->cpus, &j->cpus);
 #endif
 	load_some(arg);
+	do_parts(arg);
 	return NULL;
 }
 
@@ -268,13 +287,12 @@ bool
 bundleset_load(struct bundleset *set, const char *dir,
                struct bundle_error *err)
 {
-	return bundleset_load_first(set, dir, -1, NULL, NULL, err);
+	return bundleset_load_first(set, dir, -1, NULL, err);
 }
 
 bool
 bundleset_load_first(struct bundleset *set, const char *dir, int first_lang,
-                     void (*ready)(struct bundle *b, void *arg), void *arg,
-                     struct bundle_error *err)
+                     const struct first_work *w, struct bundle_error *err)
 {
 	struct loading *j = xcalloc(1, sizeof *j);
 	unsigned there = bundleset_files(dir);
@@ -289,6 +307,9 @@ bundleset_load_first(struct bundleset *set, const char *dir, int first_lang,
 	if (first_lang >= 0 && !(there & (1u << first_lang)))
 		first_lang = -1;
 	j->dir = dir;
+	j->w = w;
+	atomic_init(&j->nparts, 0);
+	atomic_init(&j->next_part, 0);
 	/* The first language is this thread's; the helper starts on the
 	 * others at once. */
 	j->there = first_lang >= 0 ? there & ~(1u << first_lang) : there;
@@ -302,10 +323,11 @@ bundleset_load_first(struct bundleset *set, const char *dir, int first_lang,
 
 		j->b[first_lang] = load_file((enum lang)first_lang, path, &j->err[first_lang]);
 		free(path);
-		if (j->b[first_lang] != NULL && ready != NULL)
-			ready(j->b[first_lang], arg);
+		if (j->b[first_lang] != NULL && w != NULL)
+			atomic_store(&j->nparts, w->ready(j->b[first_lang], w->arg));
 	}
 	load_some(j);
+	do_parts(j);
 	if (helped)
 		pthread_join(thread, NULL);
 	for (int l = 0; l < LANG_COUNT; l++) {

@@ -27,15 +27,25 @@ bool bundleset_load(struct bundleset *set, const char *dir,
                     struct bundle_error *err);
 void bundleset_free(struct bundleset *set);
 
-/* The same, with language first (-1: none; or one whose file is not
- * there) read before the others, and given to ready (may be NULL) in the
- * calling thread while the others are still being read and checked: for
- * --dump to lay its pages out meanwhile.  ready may change the text of
- * what it is given, not its structure; nothing it makes may be shown
- * before this returns true. */
+/* Work on the first language, done while the others are still being
+ * read and checked: for --dump to lay its pages out meanwhile.  ready is
+ * called in the calling thread once that language is read; it may change
+ * the text of what it is given, not its structure, and says how many
+ * parts the work has.  part(i, arg) is then called once for each of
+ * them, on either thread, when no file is left to take (the large pieces
+ * first, the small ones fill in).  Nothing it makes may be shown before
+ * bundleset_load_first returns true. */
+struct first_work {
+	size_t (*ready)(struct bundle *b, void *arg);
+	void (*part)(size_t i, void *arg);
+	void *arg;
+};
+
+/* The same as bundleset_load, with language first (-1: none; or one
+ * whose file is not there) read before the others, and given to w (may be
+ * NULL). */
 bool bundleset_load_first(struct bundleset *set, const char *dir, int first,
-                          void (*ready)(struct bundle *b, void *arg), void *arg,
-                          struct bundle_error *err);
+                          const struct first_work *w, struct bundle_error *err);
 
 /* Which language files dir has: bit l for language l. */
 unsigned bundleset_files(const char *dir);

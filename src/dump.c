@@ -44,6 +44,17 @@ dump_line(struct sbuf *b, const struct doc *d, const struct dline *l)
 	sbuf_add(b, l->src + l->start, l->end - l->start);
 }
 
+void
+dump_page(struct sbuf *out, struct doc *d, const struct bundle *b, size_t i,
+          const struct layout_opts *o)
+{
+	layout_page(d, &b->pages[i], o);
+	for (size_t k = 0; k < d->n; k++) {
+		dump_line(out, d, &d->v[k]);
+		sbuf_addc(out, '\n');
+	}
+}
+
 int
 dump_bundle(FILE *fp, const struct bundle *b, int page,
             const struct layout_opts *o)
@@ -55,14 +66,10 @@ dump_bundle(FILE *fp, const struct bundle *b, int page,
 	int rc = 0;
 
 	for (size_t i = first; i < last && rc == 0; i++) {
-		layout_page(&d, &b->pages[i], o);
 		out.len = 0;
 		if (i > first)
 			sbuf_addc(&out, '\n');
-		for (size_t k = 0; k < d.n; k++) {
-			dump_line(&out, &d, &d.v[k]);
-			sbuf_addc(&out, '\n');
-		}
+		dump_page(&out, &d, b, i, o);
 		if (charset_write(fp, out.s, out.len) != 0)
 			rc = -1;
 	}

@@ -245,9 +245,10 @@ dump_width(const struct options *o)
 	return 80;
 }
 
-/* The pages of b as --dump prints them, into fp. */
-static int
-dump_to(const struct options *o, struct bundle *b, int page, FILE *fp)
+/* How --dump lays b out; text that a wide-ambiguous terminal would draw
+ * wider than counted is made unambiguous first. */
+static struct layout_opts
+dump_opts(const struct options *o, struct bundle *b)
 {
 	struct layout_opts lo = {
 		.width = dump_width(o),
@@ -258,36 +259,64 @@ dump_to(const struct options *o, struct bundle *b, int page, FILE *fp)
 
 	if (lo.ambig == AMBIGUOUS_WIDE)
 		bundle_make_unambiguous(b);
+	return lo;
+}
+
+/* The pages of b as --dump prints them, into fp. */
+static int
+dump_to(const struct options *o, struct bundle *b, int page, FILE *fp)
+{
+	struct layout_opts lo = dump_opts(o, b);
+
 	return dump_bundle(fp, b, page, &lo);
 }
 
 /* --dump lays its language out while the other files are still being
- * checked (bundleset_load_first), into memory: nothing is printed before
- * every file has passed. */
+ * checked (bundleset_load_first): a page a part, on whichever thread is
+ * free, into memory; nothing is printed before every file has passed. */
 struct early_dump {
 	const struct options *o;
-	const struct bundle *b;	/* what was laid out */
+	const struct bundle *b;	/* what is laid out */
 	int page;
-	char *text;
-	size_t len;
+	struct layout_opts lo;
+	struct sbuf *text;	/* each part's, UTF-8 */
+	size_t n;
 };
 
-static void
-dump_early(struct bundle *b, void *arg)
+static size_t
+dump_ready(struct bundle *b, void *arg)
 {
 	struct early_dump *d = arg;
 	int page = find_page(d->o, b);
-	FILE *mem;
 
-	if (page == -2 || (mem = open_memstream(&d->text, &d->len)) == NULL)
-		return;		/* choose_page will say why */
-	if (dump_to(d->o, b, page, mem) == 0 && fclose(mem) == 0) {
-		d->b = b;
-		d->page = page;
-	} else {
-		free(d->text);
-		d->text = NULL;
-	}
+	if (page == -2)
+		return 0;	/* choose_page will say why */
+	d->lo = dump_opts(d->o, b);
+	d->b = b;
+	d->page = page;
+	d->n = page < 0 ? b->npages : 1;
+	d->text = xcalloc(d->n, sizeof *d->text);
+	return d->n;
+}
+
+static void
+dump_part(size_t i, void *arg)
+{
+	struct early_dump *d = arg;
+	struct doc doc = {0};
+
+	if (i > 0)
+		sbuf_addc(&d->text[i], '\n');	/* between pages */
+	dump_page(&d->text[i], &doc, d->b, d->page < 0 ? i : (size_t)d->page, &d->lo);
+	doc_free(&doc);
+}
+
+static void
+early_free(struct early_dump *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		sbuf_free(&d->text[i]);
+	free(d->text);
 }
 
 /* The language --dump will show, if its file is there: the one asked
@@ -309,10 +338,13 @@ run_dump(const struct options *o, struct bundle *b, int page,
 {
 	int rc;
 
-	if (early->b == b && early->page == page)
-		rc = fwrite(early->text, 1, early->len, stdout) == early->len ? 0 : -1;
-	else
+	if (early->b == b && early->page == page) {
+		rc = 0;
+		for (size_t i = 0; i < early->n && rc == 0; i++)
+			rc = charset_write(stdout, early->text[i].s, early->text[i].len);
+	} else {
 		rc = dump_to(o, b, page, stdout);
+	}
 	if (rc != 0 || fflush(stdout) != 0) {
 		warnx(_("write error: %s"), strerror(errno));
 		return EXIT_INVALID;
@@ -405,7 +437,8 @@ run(const struct options *opts)
 	static struct bundleset set;
 	struct bundle_error err;
 	struct sbuf note = {0};
-	struct early_dump early = {o, NULL, -1, NULL, 0};
+	struct early_dump early = {.o = o, .page = -1};
+	const struct first_work dump_work = {dump_ready, dump_part, &early};
 	enum lang lang;
 	int page, status;
 	char *dir;
@@ -432,9 +465,9 @@ run(const struct options *opts)
 	grow_heaps_in_large_steps();
 	if (!bundleset_load_first(&set, dir,
 	                          o->dump ? dump_lang(o, bundleset_files(dir)) : -1,
-	                          o->dump ? dump_early : NULL, &early, &err)) {
+	                          o->dump ? &dump_work : NULL, &err)) {
 		bundle_error_print(&err, stderr);
-		free(early.text);
+		early_free(&early);
 		free(dir);
 		return EXIT_INVALID;
 	}
@@ -447,7 +480,7 @@ run(const struct options *opts)
 			warnx("%s", note.s);
 		status = run_dump(o, set.lang[lang], page, &early);
 	}
-	free(early.text);
+	early_free(&early);
 	sbuf_free(&note);
 	/* The process ends now, and the kernel takes the model back at
 	 * once: freeing it would walk every string of four languages
