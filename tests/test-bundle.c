@@ -4,8 +4,12 @@
  * by bad-bundles.test.) */
 #include <config.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bundle.h"
 #include "bundleset.h"
@@ -211,6 +215,93 @@ test_parallel(void)
 	bundle_free(a);
 }
 
+/* bundleset_load_first's work on the first language: ready once, in
+ * the calling thread, with that language; then each part exactly once,
+ * all of them before it returns. */
+#define PARTS 7
+static struct {
+	pthread_t caller;
+	int readies, wrong_thread;
+	const char *lang;
+	size_t nparts;
+	int slow_ready, slow_parts;	/* ms */
+	atomic_int done[PARTS + 1];
+	atomic_int elsewhere;		/* parts done by another thread */
+} W;
+
+static void
+sleep_ms(int ms)
+{
+	struct timespec t = {0, (long)ms * 1000000L};
+
+	nanosleep(&t, NULL);
+}
+
+static size_t
+work_ready(struct bundle *b, void *arg)
+{
+	(void)arg;
+	W.readies++;
+	W.wrong_thread += !pthread_equal(pthread_self(), W.caller);
+	W.lang = b->lang;
+	/* The helper runs out of files before there are parts to take. */
+	sleep_ms(W.slow_ready);
+	return W.nparts;
+}
+
+static void
+work_part(size_t i, void *arg)
+{
+	(void)arg;
+	atomic_fetch_add(&W.done[i < PARTS ? i : PARTS], 1);
+	if (!pthread_equal(pthread_self(), W.caller))
+		atomic_fetch_add(&W.elsewhere, 1);
+	/* Time for the helper to come for the rest. */
+	sleep_ms(W.slow_parts);
+}
+
+static void
+test_first_work(void)
+{
+	const struct first_work w = {work_ready, work_part, NULL};
+	char dir[4096];
+	int runs = 0, bad_parts = 0, bad = 0, elsewhere = 0;
+
+	snprintf(dir, sizeof dir, "%s/tests/fixture", check_srcdir());
+	/* Many times over: which thread runs out of files first varies. */
+	for (int r = 0; r < 60; r++) {
+		struct bundleset set;
+		struct bundle_error err;
+		bool ok;
+
+		memset(&W, 0, sizeof W);
+		W.caller = pthread_self();
+		W.nparts = (size_t)(r % 3 == 0 ? 0 : PARTS);
+		W.slow_ready = r % 3 == 1 ? 30 : 0;
+		W.slow_parts = r % 3 == 2 ? 3 : 0;
+		for (int i = 0; i <= PARTS; i++)
+			atomic_init(&W.done[i], 0);
+		atomic_init(&W.elsewhere, 0);
+		ok = bundleset_load_first(&set, dir, LANG_JA, &w, &err);
+		runs++;
+		elsewhere += atomic_load(&W.elsewhere);
+		for (size_t i = 0; i <= PARTS; i++)
+			bad_parts += atomic_load(&W.done[i]) != (i < W.nparts ? 1 : 0);
+		bad += !ok || W.readies != 1 || W.wrong_thread != 0
+		       || W.lang == NULL || strcmp(W.lang, "ja") != 0
+		       || set.lang[LANG_EN] == NULL || set.lang[LANG_ZH] == NULL;
+		if (ok)
+			bundleset_free(&set);
+	}
+	CHECK(bad == 0, "first work: every language loaded, ready once, in the "
+	      "calling thread, with the first language (%d of %d runs wrong)", bad, runs);
+	CHECK(bad_parts == 0, "first work: each part done exactly once before the "
+	      "load returns, none when ready says none, all when the helper has gone "
+	      "(%d wrong counts)", bad_parts);
+	CHECK(elsewhere > 0, "first work: the helper takes parts too, once its files "
+	      "are done (%d parts of %d runs)", elsewhere, runs);
+}
+
 int
 main(void)
 {
@@ -219,5 +310,6 @@ main(void)
 	test_limits();
 	test_unsafe_names();
 	test_parallel();
+	test_first_work();
 	return check_done();
 }
