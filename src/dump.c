@@ -46,8 +46,10 @@ dump_line(struct sbuf *b, const struct doc *d, const struct dline *l)
 
 void
 dump_page(struct sbuf *out, struct doc *d, const struct bundle *b, size_t i,
-          const struct layout_opts *o)
+          bool after_another, const struct layout_opts *o)
 {
+	if (after_another)
+		sbuf_addc(out, '\n');	/* the blank line between pages */
 	layout_page(d, &b->pages[i], o);
 	for (size_t k = 0; k < d->n; k++) {
 		dump_line(out, d, &d->v[k]);
@@ -67,9 +69,7 @@ dump_bundle(FILE *fp, const struct bundle *b, int page,
 
 	for (size_t i = first; i < last && rc == 0; i++) {
 		out.len = 0;
-		if (i > first)
-			sbuf_addc(&out, '\n');
-		dump_page(&out, &d, b, i, o);
+		dump_page(&out, &d, b, i, i > first, o);
 		if (charset_write(fp, out.s, out.len) != 0)
 			rc = -1;
 	}

@@ -305,9 +305,8 @@ dump_part(size_t i, void *arg)
 	struct early_dump *d = arg;
 	struct doc doc = {0};
 
-	if (i > 0)
-		sbuf_addc(&d->text[i], '\n');	/* between pages */
-	dump_page(&d->text[i], &doc, d->b, d->page < 0 ? i : (size_t)d->page, &d->lo);
+	dump_page(&d->text[i], &doc, d->b, d->page < 0 ? i : (size_t)d->page,
+	          i > 0, &d->lo);
 	doc_free(&doc);
 }
 
